@@ -1,0 +1,23 @@
+/** One thing wrong with a configuration. */
+export interface ConfigProblem {
+  /** Where it is, e.g. `categories.ads.cookies[2]`. */
+  path: string;
+  /** What was wrong and what is allowed. */
+  message: string;
+}
+
+/**
+ * Thrown by `createConsentGate` and `createConsent` for an invalid configuration. It lists every
+ * problem at once, each with the field's path, what was wrong and what is allowed.
+ */
+export class ConsentGateConfigError extends Error {
+  /** Every problem found. */
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
+    super(`Invalid Consent Gate config (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
+    this.name = 'ConsentGateConfigError';
+    this.problems = problems;
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * The public instance API (contract section 8), shared by the headless core and the full build.
+ */
+import type { ReadableAtom, WritableAtom } from 'nanostores';
+import type { Logger } from './core/logger';
+import type { BlockedElement } from './gating/gate';
+import type { DecisionStorage } from './storage/decision-storage';
+import type { ConsentEvents, ConsentGateConfig, ConsentState, ScannedCookie, Surface } from './types';
+
+/** Category ids a config declares, plus `necessary`. */
+export type CategoryOf<C extends ConsentGateConfig> =
+  | 'necessary'
+  | (C['categories'] extends Record<string, unknown> ? Extract<keyof C['categories'], string> : never);
+
+/** A Consent Gate instance. `Category` narrows ids to the configured ones when the config is a literal. */
+export interface ConsentGate<Category extends string = string> {
+  /** The configuration the instance was created with. */
+  readonly config: ConsentGateConfig;
+  /** Whether a category is allowed now. `necessary` always is. */
+  allowed(category: Category): boolean;
+  /** The consent state now. */
+  get(): ConsentState;
+  /** Allows every category (recorded as `accept-all`). */
+  acceptAll(): void;
+  /** Denies every non-necessary category (recorded as `reject-all`). */
+  rejectAll(): void;
+  /** Acknowledges the notice, keeping the current state (recorded as `acknowledge`). */
+  acknowledge(): void;
+  /** Changes some categories, the others keep their state (recorded as `custom`). */
+  set(changes: Partial<Record<Category, boolean>>): void;
+  /** Forgets the decision: withdraws every category and shows the banner again. */
+  reset(): void;
+  /** Shows the banner. */
+  show(): void;
+  /** Shows the preferences dialog. */
+  showPreferences(): void;
+  /** Hides the banner or dialog without recording anything. */
+  hide(): void;
+  /** Listens to an event; returns the function that stops listening. */
+  on<K extends keyof ConsentEvents>(event: K, listener: ConsentEvents[K]): () => void;
+  /** Read-only store of the consent state (nanostores). */
+  readonly $consent: ReadableAtom<ConsentState>;
+  /** Which interface should be visible: the banner, the dialog or nothing. */
+  readonly $surface: ReadableAtom<Surface> & Pick<WritableAtom<Surface>, 'get'>;
+  /** Gated elements kept inert now, with the categories they wait for (for placeholders). */
+  readonly $blocked: ReadableAtom<BlockedElement[]>;
+  /** Reports the cookies present, each classified by the config and the built-in catalogue. */
+  scan(): ScannedCookie[];
+  /** Classifies one cookie name. */
+  classify(name: string): ScannedCookie;
+  /** Loads one blocked element for this page view only, recording nothing. */
+  loadOnce(element: Element): void;
+  /** Stops gating, listening and observing. Decisions already stored are kept. */
+  destroy(): void;
+}
+
+/** Advanced options for embedding and testing; sites need none of them. */
+export interface ConsentOptions {
+  /** The document to gate. @default window.document */
+  document?: Document;
+  /** Where the decision is kept. @default the consent cookie */
+  storage?: DecisionStorage;
+  /** The clock, in UTC seconds. @default Date.now()/1000 */
+  now?: () => number;
+  /** The console voice. @default a `[consent-gate]` console logger */
+  logger?: Logger;
+  /**
+   * The page's script nonce: when set, only gated scripts with this nonce are run.
+   * The script-tag build uses its own script's nonce.
+   * @default undefined
+   */
+  nonce?: string;
+}

@@ -1,0 +1,25 @@
+/**
+ * The instance's state, in nanostores. Actions are the only writers; the cookie writer,
+ * gating, clean-up and events listen.
+ */
+import { atom, computed, type ReadableAtom, type WritableAtom } from 'nanostores';
+import type { ResolvedConfig } from '../config/normalize';
+import type { ConsentState, Surface } from '../types';
+import { deriveConsent } from './modes';
+import type { StoredDecision } from './record';
+
+export interface Stores {
+  /** The current decision, as stored; null when there is none. */
+  $decision: WritableAtom<StoredDecision | null>;
+  /** The consent state derived from the decision, the mode and the privacy signal. */
+  $consent: ReadableAtom<ConsentState>;
+  /** Which interface should be visible. */
+  $surface: WritableAtom<Surface>;
+}
+
+export function createStores(config: ResolvedConfig, decision: StoredDecision | null, signal: boolean): Stores {
+  const $decision = atom<StoredDecision | null>(decision);
+  const $consent = computed($decision, (value) => deriveConsent(config, value, signal));
+  const $surface = atom<Surface>(null);
+  return { $decision, $consent, $surface };
+}

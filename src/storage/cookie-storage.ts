@@ -1,0 +1,53 @@
+/**
+ * The consent cookie, through one configured js-cookie instance (never the global one).
+ * Attributes follow contract section 5 and standards CK-1/CK-2: Path=/, SameSite=Lax, Secure
+ * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
+ */
+import Cookies from 'js-cookie';
+import { candidateDomains, visibleCookieValues } from '../cookies/locations';
+import type { Logger } from '../core/logger';
+import type { DecisionStorage } from './decision-storage';
+
+export interface CookieStorageOptions {
+  name: string;
+  days: number;
+  domain?: string;
+  logger: Logger;
+  /** The document whose cookies are used. */
+  document: Document;
+}
+
+export function createCookieStorage({ name, days, domain, logger, document }: CookieStorageOptions): DecisionStorage {
+  const location = document.location;
+  const jar = Cookies.withAttributes({
+    path: '/',
+    sameSite: 'Lax',
+    secure: location.protocol === 'https:',
+  });
+  // Max-Age goes on writes only: js-cookie's remove() keeps instance attributes, and a
+  // Max-Age there would outrank the Expires in the past that deletes.
+  const maxAge = String(days * 86_400);
+  const read = () => visibleCookieValues(document.cookie, name);
+
+  function writeTo(value: string, cookieDomain: string | undefined): boolean {
+    jar.set(name, value, cookieDomain ? { domain: cookieDomain, 'max-age': maxAge } : { 'max-age': maxAge });
+    return read().includes(value);
+  }
+
+  return {
+    read,
+    write(value) {
+      if (!domain) return writeTo(value, undefined);
+      if (writeTo(value, domain)) return true;
+      // The browser refused the Domain (not a suffix of this host, or a public suffix):
+      // keep the decision host-only rather than lose it.
+      logger.warnOnce('cookie-domain', `the browser refused cookie.domain "${domain}" on ${location.hostname}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.`);
+      return writeTo(value, undefined);
+    },
+    clear() {
+      for (const cookieDomain of candidateDomains(location.hostname)) {
+        jar.remove(name, cookieDomain ? { domain: cookieDomain } : {});
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Headless Chromium for the real-browser suites: the system Chromium through playwright-core,
+ * never a downloaded browser. One browser per test file, a fresh context per test.
+ */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from 'playwright-core';
+
+/** Where Chromium is expected unless `CHROMIUM_PATH` names another Chromium/Chrome binary. */
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/**
+ * Flags for a quiet, deterministic browser: no sandbox (containers), no GPU, no QUIC, and no
+ * background traffic of its own, so every request the servers see comes from the page.
+ */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** The Chromium binary to drive: `CHROMIUM_PATH` when set, else `/usr/bin/chromium`. */
+export function chromiumPath(): string {
+  return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
+}
+
+/**
+ * Launches headless Chromium.
+ * @throws {Error} saying how to install Chromium when the binary is missing.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary.`,
+    );
+  }
+  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+}

@@ -1,0 +1,77 @@
+/**
+ * Test pages that load the headless build the way a site would: an import map for its two bare
+ * dependencies, then a module script that creates the instance as `window.gate`. A module script
+ * runs after parsing, so the gate finds the gated markup of `body` already in the document.
+ */
+import type { ConsentGate, ConsentOptions } from '../../../src/consent-gate';
+import type { CleanupReport, ConsentGateConfig } from '../../../src/types';
+
+/** What the test pages put on `window`. */
+declare global {
+  interface Window {
+    /** The instance under test. */
+    gate?: ConsentGate;
+    /** Why `createConsent` failed, when it did. */
+    gateError?: string;
+    /** Names of the third-party (and inline) scripts that ran, in order. */
+    __ran?: string[];
+    /** `reload-required` reports, in order. */
+    __reports?: CleanupReport[];
+    /** Set by inline scripts that must never run. */
+    pwned?: unknown;
+    [key: `__${string}`]: unknown;
+  }
+}
+
+export const IMPORT_MAP = {
+  imports: {
+    nanostores: '/node_modules/nanostores/index.js',
+    'js-cookie': '/node_modules/js-cookie/dist/js.cookie.mjs',
+  },
+};
+
+export interface HeadlessPageOptions {
+  /** The consent configuration given to `createConsent`. */
+  config: ConsentGateConfig;
+  /** The second argument of `createConsent` (JSON-serialisable fields only). */
+  options?: Pick<ConsentOptions, 'nonce'>;
+  /** Markup of `<body>`: the gated elements. */
+  body?: string;
+  /** Extra markup at the end of `<head>`. */
+  head?: string;
+  /** Put `nonce="…"` on the page's own scripts (for pages served with a nonce CSP). */
+  nonce?: string;
+}
+
+/** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
+export function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** A page that starts the headless build with `config` over the gated markup in `body`. */
+export function headlessPage({ config, options, body = '', head = '', nonce }: HeadlessPageOptions): string {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>consent-gate headless test</title>
+<link rel="icon" href="data:,">
+<script type="importmap"${n}>${scriptJson(IMPORT_MAP)}</script>
+<script${n}>window.process = { env: { NODE_ENV: 'production' } };</script>
+<script type="module"${n}>
+import { createConsent } from '/dist/headless.js';
+try {
+  window.gate = createConsent(${scriptJson(config)}, ${scriptJson(options ?? {})});
+} catch (error) {
+  window.gateError = String(error && error.stack || error);
+}
+</script>
+${head}
+</head>
+<body>
+${body}
+</body>
+</html>
+`;
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { compilePattern } from '../../src/config/patterns';
+import { catalogue, findInCatalogue } from '../../src/cookies/catalogue';
+
+const CATEGORIES = ['analytics', 'advertising', 'social', 'functional'];
+
+describe('cookie catalogue', () => {
+  it('lists at least 65 well-known cookies', () => {
+    expect(catalogue().length).toBeGreaterThanOrEqual(65);
+  });
+
+  it('gives every entry a vendor, a known category and a purpose', () => {
+    for (const entry of catalogue()) {
+      expect(entry.vendor, String(entry.pattern)).toMatch(/\S/);
+      expect(CATEGORIES, String(entry.pattern)).toContain(entry.category);
+      expect(entry.purpose, String(entry.pattern)).toMatch(/\S/);
+      if ('lifetime' in entry) expect(entry.lifetime).toMatch(/^(Session|\d+ (minutes?|hours?|days?|weeks?|months?|years?))$/);
+    }
+  });
+
+  it('compiles every pattern: plain names stay strings, /regex/ forms become RegExps', () => {
+    for (const entry of catalogue()) {
+      if (typeof entry.pattern === 'string') {
+        expect(entry.pattern).toMatch(/^[^\s/|]+$/);
+        expect(compilePattern(entry.pattern)).toBe(entry.pattern);
+      } else {
+        expect(entry.pattern).toBeInstanceOf(RegExp);
+      }
+    }
+    expect(catalogue().filter((entry) => entry.pattern instanceof RegExp).length).toBeGreaterThan(10);
+  });
+
+  it('never lets two entries claim the same exact name', () => {
+    const names = catalogue().flatMap((entry) => (typeof entry.pattern === 'string' ? [entry.pattern] : []));
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('expands once and returns the same frozen table on every call', () => {
+    expect(catalogue()).toBe(catalogue());
+    expect(Object.isFrozen(catalogue())).toBe(true);
+    expect(Object.isFrozen(catalogue()[0])).toBe(true);
+  });
+
+  it('finds Google Analytics 4 session cookies by pattern', () => {
+    expect(findInCatalogue('_ga_ABC123')).toMatchObject({
+      category: 'analytics',
+      vendor: 'Google Analytics',
+      lifetime: '2 years',
+    });
+    expect(findInCatalogue('_ga')).toMatchObject({ pattern: '_ga', category: 'analytics', vendor: 'Google Analytics' });
+  });
+
+  it('knows the Meta pixel cookie as advertising', () => {
+    expect(findInCatalogue('_fbp')).toMatchObject({ category: 'advertising', vendor: 'Meta', lifetime: '90 days' });
+  });
+
+  it('prefers an exact name over a pattern that also matches it', () => {
+    expect(findInCatalogue('_gcl_au')).toMatchObject({ pattern: '_gcl_au' });
+    expect(findInCatalogue('_gcl_aw')).toMatchObject({ vendor: 'Google Ads', category: 'advertising' });
+    expect(findInCatalogue('_ym_uid')).toMatchObject({ pattern: '_ym_uid', lifetime: '1 year' });
+  });
+
+  it('takes the narrower pattern before the broader one', () => {
+    expect(findInCatalogue('_hjSessionUser_123')).toMatchObject({ vendor: 'Hotjar', lifetime: '1 year' });
+    expect(findInCatalogue('_hjSession_123')).toMatchObject({ vendor: 'Hotjar', lifetime: '30 minutes' });
+    expect(findInCatalogue('_hjIncludedInSessionSample_1')).toMatchObject({ vendor: 'Hotjar', category: 'analytics' });
+  });
+
+  it('covers the major vendors with their usual categories', () => {
+    const expected: Array<[string, string, string]> = [
+      ['_gid', 'Google Analytics', 'analytics'],
+      ['__utmz', 'Google Analytics', 'analytics'],
+      ['IDE', 'Google DoubleClick', 'advertising'],
+      ['__gads', 'Google AdSense', 'advertising'],
+      ['_clck', 'Microsoft Clarity', 'analytics'],
+      ['_uetvid', 'Microsoft Advertising', 'advertising'],
+      ['_pk_id.1.abcd', 'Matomo', 'analytics'],
+      ['MATOMO_SESSID', 'Matomo', 'analytics'],
+      ['AMCV_ABC%40AdobeOrg', 'Adobe', 'analytics'],
+      ['hubspotutk', 'HubSpot', 'analytics'],
+      ['li_fat_id', 'LinkedIn', 'advertising'],
+      ['_tt_enable_cookie', 'TikTok', 'advertising'],
+      ['personalization_id', 'X (Twitter)', 'advertising'],
+      ['_pin_unauth', 'Pinterest', 'advertising'],
+      ['cto_bundle', 'Criteo', 'advertising'],
+      ['ad-id', 'Amazon Ads', 'advertising'],
+      ['_ym_isad', 'Yandex Metrica', 'analytics'],
+      ['yt-remote-device-id', 'YouTube', 'social'],
+      ['mp_0123abcd_mixpanel', 'Mixpanel', 'analytics'],
+      ['AMP_0123456789', 'Amplitude', 'analytics'],
+      ['intercom-id-abc123', 'Intercom', 'functional'],
+      ['__stid', 'ShareThis', 'social'],
+      ['disqus_unique', 'Disqus', 'social'],
+      ['_hp2_id.12345', 'Heap', 'analytics'],
+      ['crisp-client/session/abc', 'Crisp', 'functional'],
+    ];
+    for (const [name, vendor, category] of expected) {
+      expect(findInCatalogue(name), name).toMatchObject({ vendor, category });
+    }
+  });
+
+  it('does not catalogue cookies it does not know, nor near misses of its patterns', () => {
+    expect(findInCatalogue('session_id')).toBeUndefined();
+    expect(findInCatalogue('consent_gate')).toBeUndefined();
+    expect(findInCatalogue('x_ga')).toBeUndefined();
+    expect(findInCatalogue('mp_abc_mixpanel_extra')).toBeUndefined();
+    expect(findInCatalogue('_hp2_idx12')).toBeUndefined();
+  });
+
+  it('leaves strictly necessary cookies such as payment fraud prevention out', () => {
+    expect(findInCatalogue('__stripe_mid')).toBeUndefined();
+    expect(findInCatalogue('__cf_bm')).toBeUndefined();
+  });
+});

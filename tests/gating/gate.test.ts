@@ -1,0 +1,185 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createGate, type Gate } from '../../src/gating/gate';
+import { recordingLogger } from '../support/logger';
+
+let gate: Gate | undefined;
+const allowed = new Set<string>();
+
+function page(html: string): void {
+  document.body.replaceChildren(document.createRange().createContextualFragment(html));
+}
+
+function startGate(options: { nonce?: string } = {}) {
+  const logger = recordingLogger();
+  gate = createGate({
+    document,
+    resolveCategory: (id) => (['functional', 'advertising', 'social'].includes(id) ? id : id === 'analytics' ? 'functional' : null),
+    isAllowed: (id) => allowed.has(id),
+    logger,
+    ...options,
+  });
+  gate.update();
+  return { gate, logger };
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+afterEach(() => {
+  gate?.destroy();
+  gate = undefined;
+  allowed.clear();
+  document.body.replaceChildren();
+});
+
+describe('the gating engine', () => {
+  it('keeps every gated element inert while its category is denied (GDPR-1)', () => {
+    page(`
+      <script type="text/plain" data-consent="advertising" src="https://ads.example/tag.js"></script>
+      <iframe data-consent="social" data-src="https://video.example/e"></iframe>
+      <img data-consent="advertising" data-src="https://ads.example/p.gif">`);
+    startGate();
+    expect(document.querySelector('script')!.type).toBe('text/plain');
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+    expect(document.querySelector('img')!.hasAttribute('src')).toBe(false);
+  });
+
+  it('activates what an update finds allowed, each at most once', () => {
+    page(`<img data-consent="advertising" data-src="https://ads.example/p.gif">`);
+    const { gate } = startGate();
+    allowed.add('advertising');
+    gate.update();
+    const img = document.querySelector('img')!;
+    expect(img.getAttribute('src')).toBe('https://ads.example/p.gif');
+    img.setAttribute('src', 'changed-by-page');
+    gate.update();
+    expect(img.getAttribute('src')).toBe('changed-by-page');
+  });
+
+  it('needs every listed category for data-consent="advertising social"', () => {
+    page(`<iframe data-consent="advertising social" data-src="https://video.example/e"></iframe>`);
+    const { gate } = startGate();
+    allowed.add('social');
+    gate.update();
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+    expect(gate.$blocked.get()[0]!.categories).toEqual(['advertising']);
+    allowed.add('advertising');
+    gate.update();
+    expect(document.querySelector('iframe')!.getAttribute('src')).toBe('https://video.example/e');
+    expect(gate.$blocked.get()).toEqual([]);
+  });
+
+  it('gates analytics markup by functional when the site has no analytics category (contract section 2)', () => {
+    page(`<img data-consent="analytics" data-src="https://stats.example/p.gif">`);
+    const { gate } = startGate();
+    allowed.add('functional');
+    gate.update();
+    expect(document.querySelector('img')!.getAttribute('src')).toBe('https://stats.example/p.gif');
+  });
+
+  it('reports an unknown category once, with the element, and leaves it inert', () => {
+    page(`<img data-consent="marketing" data-src="https://a.example/1.gif"><img data-consent="marketing" data-src="https://a.example/2.gif">`);
+    const { gate, logger } = startGate();
+    gate.update();
+    expect(logger.warnings).toHaveLength(1);
+    expect(String(logger.warnings[0]![0])).toContain('unknown category "marketing"');
+    expect(logger.warnings[0]![1]).toBe(document.querySelector('img'));
+    expect(gate.$blocked.get()).toEqual([]);
+  });
+
+  it('reports a data-consent script that already ran because it was not text/plain', () => {
+    page(`<script data-consent="advertising" src="https://ads.example/ran.js"></script>`);
+    const { logger } = startGate();
+    expect(String(logger.warnings[0]![0])).toContain('not type="text/plain"');
+  });
+
+  it('describes blocked elements for placeholders: categories, host, whether to draw one', () => {
+    page(`
+      <iframe data-consent="social" data-src="https://www.video.example/embed/1"></iframe>
+      <iframe data-consent="social" data-src="https://x.example/" data-consent-placeholder="off"></iframe>
+      <div data-consent="social" data-consent-placeholder><a href="https://social.example/share">Share</a></div>
+      <img data-consent="advertising" data-src="https://ads.example/p.gif">`);
+    const { gate } = startGate();
+    const blocked = gate.$blocked.get().map(({ element, ...rest }) => ({ tag: element.localName, ...rest }));
+    expect(blocked).toEqual([
+      { tag: 'iframe', categories: ['social'], host: 'www.video.example', placeholder: true },
+      { tag: 'iframe', categories: ['social'], host: 'x.example', placeholder: false },
+      { tag: 'div', categories: ['social'], host: undefined, placeholder: true },
+      { tag: 'img', categories: ['advertising'], host: 'ads.example', placeholder: false },
+    ]);
+  });
+
+  it('finds elements added later by the page, before and after consent', async () => {
+    const { gate } = startGate();
+    const early = document.createElement('img');
+    early.setAttribute('data-consent', 'advertising');
+    early.setAttribute('data-src', 'https://ads.example/early.gif');
+    document.body.append(early);
+    await flush();
+    expect(early.hasAttribute('src')).toBe(false);
+    expect(gate.$blocked.get().map((b) => b.element)).toEqual([early]);
+
+    allowed.add('advertising');
+    gate.update();
+    const late = document.createElement('div');
+    late.append(Object.assign(document.createElement('img'), {}));
+    late.firstElementChild!.setAttribute('data-consent', 'advertising');
+    late.firstElementChild!.setAttribute('data-src', 'https://ads.example/late.gif');
+    document.body.append(late);
+    await flush();
+    expect(early.getAttribute('src')).toBe('https://ads.example/early.gif');
+    expect(late.firstElementChild!.getAttribute('src')).toBe('https://ads.example/late.gif');
+  });
+
+  it('loads one element once without changing consent', () => {
+    page(`<iframe data-consent="social" data-src="https://video.example/a"></iframe><iframe data-consent="social" data-src="https://video.example/b"></iframe>`);
+    const { gate } = startGate();
+    const [first, second] = Array.from(document.querySelectorAll('iframe'));
+    gate.loadOnce(first!);
+    expect(first!.getAttribute('src')).toBe('https://video.example/a');
+    expect(second!.hasAttribute('src')).toBe(false);
+    expect(gate.$blocked.get().map((b) => b.element)).toEqual([second]);
+  });
+
+  it('returns withdrawn iframes to their inert form (GDPR-11)', () => {
+    page(`<iframe data-consent="social" data-src="https://video.example/a"></iframe>`);
+    const { gate } = startGate();
+    allowed.add('social');
+    gate.update();
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(true);
+    allowed.delete('social');
+    gate.update();
+    expect(document.querySelector('iframe')!.hasAttribute('src')).toBe(false);
+    expect(gate.$blocked.get()).toHaveLength(1);
+  });
+
+  it('with a page nonce, runs only gated scripts that carry it (SEC-3)', async () => {
+    page(`<script type="text/plain" data-consent="functional">window.pwned = 1</script>`);
+    const trusted = document.createElement('script');
+    trusted.setAttribute('type', 'text/plain');
+    trusted.setAttribute('data-consent', 'functional');
+    trusted.nonce = 'abc';
+    trusted.text = 'trusted()';
+    document.body.append(trusted);
+    allowed.add('functional');
+    const { logger } = startGate({ nonce: 'abc' });
+    await flush();
+    const scripts = Array.from(document.querySelectorAll('script'));
+    expect(scripts.map((s) => [s.text, s.type])).toEqual([
+      ['window.pwned = 1', 'text/plain'],
+      ['trusted()', ''],
+    ]);
+    expect(String(logger.warnings[0]![0])).toContain('without the page nonce');
+  });
+
+  it('stops observing when destroyed', async () => {
+    const { gate } = startGate();
+    gate.destroy();
+    allowed.add('advertising');
+    const img = document.createElement('img');
+    img.setAttribute('data-consent', 'advertising');
+    img.setAttribute('data-src', 'https://ads.example/p.gif');
+    document.body.append(img);
+    await flush();
+    expect(img.hasAttribute('src')).toBe(false);
+  });
+});

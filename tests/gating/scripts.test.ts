@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildScript, createScriptQueue } from '../../src/gating/scripts';
+
+function inertScript(attributes: Record<string, string>, text = ''): HTMLScriptElement {
+  const script = document.createElement('script');
+  script.setAttribute('type', 'text/plain');
+  for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+  script.text = text;
+  document.body.append(script);
+  return script;
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('building the running twin of a gated script (SEC-2)', () => {
+  it('copies the allow-listed attributes and data-* but not type or event handlers', () => {
+    const inert = inertScript({
+      src: 'https://ads.example/tag.js',
+      'data-consent': 'advertising',
+      'data-account': '42',
+      async: '',
+      integrity: 'sha384-abc',
+      crossorigin: 'anonymous',
+      referrerpolicy: 'no-referrer',
+      id: 'ads',
+      class: 'tag',
+      onload: 'alert(1)',
+      style: 'color:red',
+    });
+    const script = buildScript(inert);
+    expect(script.getAttribute('src')).toBe('https://ads.example/tag.js');
+    expect(script.getAttribute('type')).toBeNull();
+    expect(script.getAttribute('data-account')).toBe('42');
+    expect(script.getAttribute('data-consent')).toBe('advertising');
+    expect(script.hasAttribute('async')).toBe(true);
+    expect(script.getAttribute('integrity')).toBe('sha384-abc');
+    expect(script.getAttribute('crossorigin')).toBe('anonymous');
+    expect(script.getAttribute('referrerpolicy')).toBe('no-referrer');
+    expect(script.id).toBe('ads');
+    expect(script.className).toBe('tag');
+    expect(script.hasAttribute('onload')).toBe(false);
+    expect(script.hasAttribute('style')).toBe(false);
+    expect(script.hasAttribute('data-consent-activated')).toBe(true);
+  });
+
+  it('takes the type from data-type (module scripts)', () => {
+    const script = buildScript(inertScript({ src: '/m.js', 'data-type': 'module' }));
+    expect(script.type).toBe('module');
+    expect(script.hasAttribute('data-type')).toBe(false);
+  });
+
+  it('copies the nonce through the property, which survives nonce hiding', () => {
+    const inert = inertScript({ src: '/a.js' });
+    inert.nonce = 'n0nce';
+    expect(buildScript(inert).nonce).toBe('n0nce');
+  });
+
+  it('copies the text of an inline script', () => {
+    const script = buildScript(inertScript({}, 'window.x = 1;'));
+    expect(script.text).toBe('window.x = 1;');
+    expect(script.src).toBe('');
+  });
+});
+
+describe('the script queue', () => {
+  it('replaces each gated script in place, in the order queued', async () => {
+    const scripts = [
+      inertScript({ src: 'https://ads.example/one.js' }),
+      inertScript({}, 'inline()'),
+      inertScript({ src: 'https://ads.example/two.js' }),
+    ];
+    const queue = createScriptQueue(() => undefined);
+    queue.add(scripts);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const running = Array.from(document.body.querySelectorAll('script'));
+    expect(running.map((s) => s.getAttribute('src') ?? s.text)).toEqual(['https://ads.example/one.js', 'inline()', 'https://ads.example/two.js']);
+    expect(running.every((s) => s.type === '' && s.hasAttribute('data-consent-activated'))).toBe(true);
+  });
+
+  // Waiting for an external script's load before the next runs needs real network timing:
+  // tests/browser covers it with a slow third-party script.
+
+  it('skips scripts removed from the page before their turn', async () => {
+    const gone = inertScript({}, 'gone()');
+    const kept = inertScript({}, 'kept()');
+    gone.remove();
+    createScriptQueue(() => undefined).add([gone, kept]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(Array.from(document.body.querySelectorAll('script')).map((s) => s.text)).toEqual(['kept()']);
+  });
+
+  it('stops running scripts once stopped', () => {
+    const first = inertScript({ src: 'https://ads.example/one.js' });
+    const second = inertScript({}, 'never()');
+    const queue = createScriptQueue(() => undefined);
+    queue.add([first, second]);
+    queue.stop();
+    expect(second.getAttribute('type')).toBe('text/plain');
+  });
+});
