@@ -2,6 +2,7 @@
  * The public instance API (contract section 8), shared by the headless core and the full build.
  */
 import type { ReadableAtom, WritableAtom } from 'nanostores';
+import type { CatalogueEntry } from './cookies/catalogue';
 import type { Logger } from './core/logger';
 import type { BlockedElement } from './gating/gate';
 import type { DecisionStorage } from './storage/decision-storage';
@@ -70,4 +71,11 @@ export interface ConsentOptions {
    * @default undefined
    */
   nonce?: string;
+  /**
+   * Cookie catalogue used by `scan()`, `classify()`, withdrawal and the declaration table, on top
+   * of the config's own declarations. The full build passes the built-in one; headless users
+   * opt in with `cookieCatalogue()` from `consent-gate/catalogue`.
+   * @default [] (config declarations only)
+   */
+  catalogue?: readonly CatalogueEntry[];
 }

@@ -9,9 +9,11 @@ import { createLogger, type Logger } from './core/logger';
 import { readPrivacySignal, startingDecision } from './core/modes';
 import { encodeDecision, newestCurrent, randomConsentId } from './core/record';
 import { createStores } from './core/stores';
+import type { CatalogueEntry } from './cookies/catalogue';
 import { cleanUp } from './cookies/cleanup';
 import { classifyCookie, necessaryConflicts, scanCookies } from './cookies/scan';
 import { createGate } from './gating/gate';
+import { createCrossTab } from './integrations/cross-tab';
 import { createCookieStorage } from './storage/cookie-storage';
 import type { DecisionStorage } from './storage/decision-storage';
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
@@ -29,8 +31,8 @@ function categoryResolver(config: ResolvedConfig): (id: string) => string | null
   };
 }
 
-function warnAboutNecessaryConflicts(config: ResolvedConfig, logger: Logger): void {
-  for (const conflict of necessaryConflicts(config)) {
+function warnAboutNecessaryConflicts(config: ResolvedConfig, catalogue: readonly CatalogueEntry[], logger: Logger): void {
+  for (const conflict of necessaryConflicts(config, catalogue)) {
     logger.warnOnce(
       `necessary:${conflict.cookie}`,
       `"${conflict.cookie}" is declared necessary, but ${conflict.vendor} uses it for ${conflict.category}; necessary cookies need no consent, so declare it under "${conflict.category === 'analytics' ? 'analytics (or functional)' : conflict.category}".`,
@@ -55,12 +57,15 @@ export function createConsent<const C extends ConsentGateConfig>(config: C = {} 
   const storage: DecisionStorage = options.storage ?? createCookieStorage({ ...resolved.cookie, logger, document });
   const emitter = createEmitter<ConsentEvents>(logger);
   const now = options.now ?? nowInSeconds;
-  warnAboutNecessaryConflicts(resolved, logger);
+  const catalogue = options.catalogue ?? [];
+  warnAboutNecessaryConflicts(resolved, catalogue, logger);
+
+  const currency = () => ({ now: now(), revision: resolved.revision, days: resolved.cookie.days, categories: resolved.optional });
 
   // Read synchronously before anything is activated (standards GPC-1).
   const signal = readPrivacySignal(view.navigator, resolved.respectDoNotTrack);
   const storedValues = storage.read();
-  const stored = newestCurrent(storedValues, { now: now(), revision: resolved.revision, days: resolved.cookie.days });
+  const stored = newestCurrent(storedValues, currency());
   const start = startingDecision(resolved, stored, signal, now(), randomConsentId);
   const stores = createStores(resolved, start.decision, signal);
   const actions = createActions({ config: resolved, stores, signal, logger, now });
@@ -79,11 +84,25 @@ export function createConsent<const C extends ConsentGateConfig>(config: C = {} 
     nonce: options.nonce,
   });
 
+  let adopting = false;
+  // Another tab decided: adopt what the cookie now says (never what the message says).
+  const crossTab = createCrossTab(view, `consent-gate:${resolved.cookie.name}`, () => {
+    const current = newestCurrent(storage.read(), currency());
+    const mine = stores.$decision.get();
+    if ((current && encodeDecision(current)) === (mine && encodeDecision(mine))) return;
+    adopting = true;
+    stores.$decision.set(current);
+    stores.$surface.set(current ? null : 'banner');
+    adopting = false;
+  });
+
   let lastState = stores.$consent.get();
   const unsubscribers = [
     stores.$decision.listen((decision) => {
+      if (adopting) return;
       if (!decision) storage.clear();
       else if (!storage.write(encodeDecision(decision))) logger.error('the browser refused the consent cookie; the decision holds for this page only.');
+      crossTab.announce();
     }),
     stores.$consent.listen((state) => {
       const previous = lastState;
@@ -103,7 +122,7 @@ export function createConsent<const C extends ConsentGateConfig>(config: C = {} 
     const withdrawn = resolved.categories.filter(({ id }) => previous.categories[id] && !next.categories[id]);
     if (withdrawn.length === 0) return;
     const ids = withdrawn.map((c) => c.id);
-    const known = scanCookies(document.cookie, resolved).filter((c) => ids.includes(c.category)).map((c) => c.name);
+    const known = scanCookies(document.cookie, resolved, catalogue).filter((c) => ids.includes(c.category)).map((c) => c.name);
     const report = cleanUp(document, ids, {
       cookies: [...withdrawn.flatMap((c) => c.cookies.map((cookie) => cookie.pattern)), ...known],
       storage: withdrawn.flatMap((c) => c.storage),
@@ -133,11 +152,12 @@ export function createConsent<const C extends ConsentGateConfig>(config: C = {} 
     showPreferences: () => stores.$surface.set('preferences'),
     hide: () => stores.$surface.set(null),
     on: emitter.on,
-    scan: () => scanCookies(document.cookie, resolved),
-    classify: (name) => classifyCookie(name, resolved),
+    scan: () => scanCookies(document.cookie, resolved, catalogue),
+    classify: (name) => classifyCookie(name, resolved, catalogue),
     loadOnce: gate.loadOnce,
     destroy() {
       for (const unsubscribe of unsubscribers) unsubscribe();
+      crossTab.close();
       gate.destroy();
       emitter.clear();
     },

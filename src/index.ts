@@ -1,7 +1,32 @@
 /**
- * `consent-gate`: the full library for bundlers. Pure: importing it has no side effects.
- * The interface entry is added by the UI; until then this re-exports the headless core.
+ * `consent-gate`: the full library for bundlers: the headless core plus the interface.
+ * Pure: importing it touches no `window` or `document`; creating an instance does.
  */
+import type { CategoryOf, ConsentGate } from './consent-gate';
+import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
+import { catalogue } from './cookies/catalogue';
+import { importLocale } from './i18n/load-locale';
+import type { ConsentGateConfig } from './types';
+
+/**
+ * Creates Consent Gate with its interface: banner, preferences dialog, placeholders, settings
+ * button and cookie tables, in an open shadow root on `#consent-gate`. A language other than
+ * English is loaded as its own module before anything is shown.
+ *
+ * @throws {ConsentGateConfigError} when the configuration is invalid, listing every problem.
+ * @example
+ * const gate = createConsentGate({ privacyPolicyUrl: '/privacy', categories: { analytics: {}, advertising: {} } });
+ * gate.on('change', (state) => { if (state.categories.analytics) loadAnalytics(); });
+ */
+export function createConsentGate<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentGateOptions = {}): ConsentGate<CategoryOf<C>> {
+  return startConsentGate(config, { catalogue: catalogue(), ...options }, importLocale);
+}
+
+export type { ConsentGateOptions } from './create-consent-gate';
+export { cookieCatalogue, findInCatalogue, type CatalogueEntry } from './catalogue';
+export type { Language } from './i18n/language';
+export type { LocaleLoader } from './i18n/load-locale';
+export type { Texts, TextKey } from './i18n/locales/en';
 export {
   createConsent,
   ConsentGateConfigError,

@@ -28,146 +28,117 @@ export interface CatalogueEntry {
 // <purpose>[|<lifetime>]`; letters: a analytics, d advertising, s social, f functional. Within
 // a vendor, narrower patterns come before broader ones: the first match wins.
 const DATA = `#Google Analytics
-a_ga Distinguishes visitors|2 years
-a/^_ga_/ Keeps the session state|2 years
-a_gid Distinguishes visitors|24 hours
-a_gat Limits the request rate|1 minute
-a/^_gat_/ Limits the request rate|1 minute
-a/^_dc_gtm_/ Limits the request rate|1 minute
-a__utma Distinguishes visitors and sessions|2 years
-a__utmb Detects new sessions|30 minutes
-a__utmc Detects new sessions|Session
-a__utmt Limits the request rate|10 minutes
-a__utmv Stores visitor-level custom data|2 years
-a__utmz Stores the traffic source|6 months
-d/^_gac_/ Stores ad campaign data|90 days
+a_ga Visitor ID|2 years
+a/^_ga_/ Session state|2 years
+a_gid Visitor ID|24 hours
+a_gat Request throttling|1 minute
+a/^_gat_/ Request throttling|1 minute
+a__utma Visitor ID|2 years
+a__utmb Session state|30 minutes
+a__utmc Session state|Session
+a__utmt Request throttling|10 minutes
+a__utmz Traffic source|6 months
 #Google Ads
-d_gcl_au Links ad clicks to conversions|90 days
-d/^_gcl_/ Links ad clicks to conversions|90 days
+d_gcl_au Ad conversions|90 days
+d/^_gcl_/ Ad conversions|90 days
 #Google DoubleClick
-dIDE Serves and measures ads|13 months
-dDSID Links ad activity across devices|2 weeks
-dtest_cookie Checks whether cookies are supported|15 minutes
+dIDE Ad targeting|13 months
+dDSID Ad targeting across devices|2 weeks
+dtest_cookie Cookie support check|15 minutes
 #Google AdSense
-d__gads Serves and measures ads|13 months
-d__gpi Serves and measures ads|13 months
-d__eoi Protects ads against abuse
+d__gads Ad delivery|13 months
+d__gpi Ad delivery|13 months
+d__eoi Ad delivery
 #Meta
-d_fbp Identifies browsers for ad delivery|90 days
-d_fbc Stores the last ad click|90 days
-dfr Delivers and measures ads|90 days
+d_fbp Visitor ID for ads|90 days
+d_fbc Ad click ID|90 days
+dfr Ad delivery|90 days
 #Microsoft Clarity
-a_clck Keeps the Clarity user ID|1 year
-a_clsk Connects page views into a session|1 day
-aCLID Identifies the first visit|1 year
+a_clck Visitor ID|1 year
+a_clsk Session state|1 day
 #Microsoft
-dMUID Identifies browsers across Microsoft sites|1 year
+dMUID Browser ID|1 year
 #Microsoft Advertising
-d_uetsid Keeps the session for ad conversions|1 day
-d_uetvid Identifies visitors for ad conversions|13 months
+d_uetsid Ad conversions|1 day
+d_uetvid Ad conversions|13 months
 #Hotjar
-a/^_hjSessionUser_/ Keeps the Hotjar user ID|1 year
-a/^_hjSession_/ Keeps the session data|30 minutes
-a/^_hj/ Hotjar state and sampling
+a/^_hjSessionUser_/ Visitor ID|1 year
+a/^_hjSession_/ Session state|30 minutes
+a/^_hj/ Analytics state
 #Matomo
-a/^_pk_id/ Stores the visitor ID|13 months
-a/^_pk_ses/ Keeps the session|30 minutes
-a/^_pk_ref/ Stores the referrer|6 months
-a/^_pk_cvar/ Stores session custom variables|30 minutes
-aMATOMO_SESSID Keeps the Matomo session|Session
+a/^_pk_id/ Visitor ID|13 months
+a/^_pk_ses/ Session state|30 minutes
+aMATOMO_SESSID Session state|Session
 #Adobe
-a/^AMCV_/ Stores the Experience Cloud visitor ID|2 years
-a/^AMCVS_/ Marks the session|Session
-as_vi Identifies visitors|2 years
-as_fid Fallback visitor ID|2 years
-as_cc Checks whether cookies are enabled|Session
-as_sq Stores the last clicked link|Session
+a/^AMCV_/ Visitor ID|2 years
+as_cc Cookie support check|Session
+as_sq Last clicked link|Session
 #HubSpot
-a__hstc Tracks visitors|6 months
-ahubspotutk Identifies visitors|6 months
-a__hssc Counts session page views|30 minutes
-a__hssrc Detects browser restarts|Session
-fmessagesUtk Identifies chat visitors|6 months
+a__hstc Visit history|6 months
+ahubspotutk Visitor ID|6 months
+a__hssc Session state|30 minutes
+a__hssrc Browser restart check|Session
 #LinkedIn
-dli_sugr Matches visitors for ads|90 days
-dli_fat_id Attributes conversions to members|30 days
-dUserMatchHistory Syncs ad IDs|30 days
-dAnalyticsSyncHistory Records the analytics sync time|30 days
-sbcookie Identifies browsers|1 year
-slidc Selects the data centre|24 hours
+dli_sugr Visitor matching for ads|90 days
+dli_fat_id Ad conversions|30 days
+dUserMatchHistory Ad ID sync|30 days
+dAnalyticsSyncHistory Analytics sync time|30 days
+sbcookie Browser ID|1 year
+slidc Data centre routing|24 hours
 #TikTok
-d_ttp Measures ads and traffic|13 months
-d/^_tt_/ TikTok Pixel settings
+d_ttp Visitor ID for ads|13 months
+d/^_tt_/ Ad pixel state
 #X (Twitter)
-dpersonalization_id Personalises ads|2 years
-dmuc_ads Personalises ads
-sguest_id Identifies logged-out visitors
+dpersonalization_id Ad targeting|2 years
+dmuc_ads Ad targeting
+sguest_id Visitor ID
 #Pinterest
-d_pin_unauth Identifies visitors for the Pinterest Tag|1 year
-d_derived_epik Matches ad conversions|1 year
-d_epik Matches ad conversions|1 year
-s_pinterest_sess Keeps the Pinterest session
+d_pin_unauth Visitor ID for ads|1 year
+d_derived_epik Ad conversions|1 year
+s_pinterest_sess Pinterest session
 #Snap
-d_scid Identifies visitors for the Snap Pixel|13 months
-dsc_at Identifies visitors for ads
+d_scid Visitor ID for ads|13 months
+dsc_at Visitor ID for ads
 #Criteo
-dcto_bundle Retargets ads|13 months
+dcto_bundle Ad retargeting|13 months
 #Taboola
-dt_gid Identifies visitors for recommendations
+dt_gid Visitor ID for ads
 #Outbrain
-dobuid Identifies visitors for recommendations
+dobuid Visitor ID for ads
 #Amazon Ads
-dad-id Serves and measures ads
-dad-privacy Stores the ad opt-out
+dad-id Ad delivery
+dad-privacy Ad opt-out
 #Reddit
-d_rdt_uuid Attributes ad conversions|90 days
+d_rdt_uuid Ad conversions|90 days
 #Quantcast
-d__qca Measures audiences|13 months
-#Klaviyo
-d__kla_id Identifies visitors for email marketing|2 years
-#Marketo
-d_mkto_trk Tracks visitors for marketing|2 years
+d__qca Audience measurement|13 months
 #Yandex Metrica
-a_ym_uid Identifies visitors|1 year
-a_ym_d Stores the first visit date|1 year
-a_ym_isad Detects ad blockers|2 days
-a_ym_visorc Supports session replay|30 minutes
-a/^_ym_/ Metrica state
+a_ym_uid Visitor ID|1 year
+a_ym_d First visit date|1 year
+a/^_ym_/ Analytics state
 #Segment
-aajs_anonymous_id Identifies anonymous visitors|1 year
-aajs_user_id Stores the user ID|1 year
+aajs_anonymous_id Visitor ID|1 year
+aajs_user_id User ID|1 year
 #Mixpanel
-a/^mp_.*_mixpanel$/ Stores visitor and event data|1 year
+a/^mp_.*_mixpanel$/ Visitor ID|1 year
 #Amplitude
-a/^AMP_/ Stores the device and session|1 year
+a/^AMP_/ Device and session ID|1 year
 #Heap
-a/^_hp2_id\\./ Identifies visitors|13 months
-a/^_hp2_ses_props\\./ Stores session properties|30 minutes
-#FullStory
-afs_uid Identifies visitors|1 year
-#Optimizely
-aoptimizelyEndUserId Identifies visitors for experiments|6 months
-#VWO
-a_vwo_uuid_v2 Identifies visitors for experiments|1 year
+a/^_hp2_id\\./ Visitor ID|13 months
 #YouTube
-sVISITOR_INFO1_LIVE Estimates bandwidth, keeps player settings|6 months
-sYSC Protects the viewing session|Session
-s/^yt-remote-/ Remembers cast devices
+sVISITOR_INFO1_LIVE Player settings and bandwidth|6 months
+sYSC Session security|Session
+s/^yt-remote-/ Cast device settings
 #Vimeo
-svuid Identifies viewers for Vimeo statistics|2 years
+svuid Viewer statistics|2 years
 #AddThis
-s__atuvc Counts shares
-s__atuvs Counts shares in the session
+s__atuvc Share counts
 #ShareThis
-s__stid Identifies visitors who share
+s__stid Visitor ID
 #Disqus
-sdisqus_unique Identifies comment readers
+sdisqus_unique Reader ID
 #Intercom
-f/^intercom-/ Keeps the chat messenger working
-#Zendesk
-f__zlcmid Keeps the chat widget ID|1 year
-#Crisp
-f/^crisp-client\\// Keeps the chat session|6 months`;
+f/^intercom-/ Chat messenger`;
 
 const CATEGORY: Record<string, string> = { a: 'analytics', d: 'advertising', s: 'social', f: 'functional' };
 

@@ -6,10 +6,18 @@
 import type { ResolvedConfig } from '../config/normalize';
 import { matchesPattern } from '../config/patterns';
 import type { ScannedCookie } from '../types';
-import { catalogue, findInCatalogue, type CatalogueEntry } from './catalogue';
+import type { CatalogueEntry } from './catalogue';
 import { visibleCookieNames } from './locations';
 
 const TRACKING = ['analytics', 'advertising'];
+
+/** A catalogue's entry for a cookie name: an exact name first, then the first matching pattern. */
+export function findEntry(entries: readonly CatalogueEntry[], name: string): CatalogueEntry | undefined {
+  return (
+    entries.find((entry) => entry.pattern === name) ??
+    entries.find((entry) => typeof entry.pattern !== 'string' && matchesPattern(name, entry.pattern))
+  );
+}
 
 function result(name: string, category: string, vendor: string | undefined): ScannedCookie {
   return vendor ? { name, category, vendor } : { name, category };
@@ -27,10 +35,11 @@ function result(name: string, category: string, vendor: string | undefined): Sca
  *    site did not configure is still reported as is, so the cookie stays blocked.
  * 4. Anything else is `'unclassified'`.
  *
- * `vendor` is left out when unknown.
+ * `vendor` is left out when unknown. The catalogue is passed in, so the headless core only
+ * carries the built-in table when the site asks for it.
  */
-export function classifyCookie(name: string, config: ResolvedConfig): ScannedCookie {
-  const entry = findInCatalogue(name);
+export function classifyCookie(name: string, config: ResolvedConfig, entries: readonly CatalogueEntry[] = []): ScannedCookie {
+  const entry = findEntry(entries, name);
   for (const category of config.categories) {
     for (const cookie of category.cookies) {
       if (matchesPattern(name, cookie.pattern)) return result(name, category.id, cookie.provider || entry?.vendor);
@@ -49,8 +58,8 @@ export function classifyCookie(name: string, config: ResolvedConfig): ScannedCoo
  * string's order.
  * @example scanCookies(document.cookie, config) // [{ name: '_ga', category: 'analytics', vendor: 'Google Analytics' }]
  */
-export function scanCookies(cookieString: string, config: ResolvedConfig): ScannedCookie[] {
-  return visibleCookieNames(cookieString).map((name) => classifyCookie(name, config));
+export function scanCookies(cookieString: string, config: ResolvedConfig, entries: readonly CatalogueEntry[] = []): ScannedCookie[] {
+  return visibleCookieNames(cookieString).map((name) => classifyCookie(name, config, entries));
 }
 
 /**
@@ -63,6 +72,7 @@ export function scanCookies(cookieString: string, config: ResolvedConfig): Scann
  */
 export function necessaryConflicts(
   config: ResolvedConfig,
+  entries: readonly CatalogueEntry[] = [],
 ): Array<{ cookie: string; category: string; vendor: string }> {
   const conflicts: Array<{ cookie: string; category: string; vendor: string }> = [];
   const add = (cookie: string, entry: CatalogueEntry | undefined) => {
@@ -73,14 +83,14 @@ export function necessaryConflicts(
   const necessary = config.categories.find((category) => category.id === 'necessary');
   for (const { name, pattern } of necessary?.cookies ?? []) {
     if (typeof pattern === 'string') {
-      add(pattern, findInCatalogue(pattern));
+      add(pattern, findEntry(entries, pattern));
       continue;
     }
-    const named = catalogue().filter(
+    const named = entries.filter(
       (entry) => typeof entry.pattern === 'string' && matchesPattern(entry.pattern, pattern),
     );
     for (const entry of named) add(entry.pattern as string, entry);
-    if (named.length === 0) add(name, catalogue().find((entry) => String(entry.pattern) === String(pattern)));
+    if (named.length === 0) add(name, entries.find((entry) => String(entry.pattern) === String(pattern)));
   }
   return conflicts;
 }

@@ -90,18 +90,23 @@ export interface Currency {
   revision: number;
   /** The configured lifetime. */
   days: number;
+  /** The configured optional categories: a decision must cover exactly these. */
+  categories: readonly string[];
 }
 
 /** Clock skew tolerated for a decision that seems to come from the future. */
 const FUTURE_TOLERANCE_SECONDS = 300;
 
 /**
- * Whether a stored decision still counts: same revision, not older than the configured
- * lifetime (the cookie's own expiry may have been extended or the clock moved), not from the
- * future.
+ * Whether a stored decision still counts: same revision, exactly the configured categories (a
+ * decision about other purposes is no decision about these: standards CK-5, GDPR-13), not
+ * older than the configured lifetime (the cookie's own expiry may have been extended or the
+ * clock moved), not from the future.
  */
 export function isCurrent(decision: StoredDecision, currency: Currency): boolean {
   if (decision.revision !== currency.revision) return false;
+  const listed = [...decision.allowed, ...decision.denied];
+  if (listed.length !== currency.categories.length || !listed.every((id) => currency.categories.includes(id))) return false;
   if (decision.timestamp > currency.now + FUTURE_TOLERANCE_SECONDS) return false;
   return decision.timestamp + currency.days * 86_400 > currency.now;
 }

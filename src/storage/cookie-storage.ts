@@ -4,7 +4,8 @@
  * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
  */
 import Cookies from 'js-cookie';
-import { candidateDomains, visibleCookieValues } from '../cookies/locations';
+import { deleteCookieEverywhere } from '../cookies/cleanup';
+import { visibleCookieValues } from '../cookies/locations';
 import type { Logger } from '../core/logger';
 import type { DecisionStorage } from './decision-storage';
 
@@ -45,9 +46,8 @@ export function createCookieStorage({ name, days, domain, logger, document }: Co
       return writeTo(value, undefined);
     },
     clear() {
-      for (const cookieDomain of candidateDomains(location.hostname)) {
-        jar.remove(name, cookieDomain ? { domain: cookieDomain } : {});
-      }
+      // Host-only and domain-wide copies, on `/` or on a longer path (standards CK-7).
+      deleteCookieEverywhere(document, name);
     },
   };
 }

@@ -101,7 +101,7 @@ describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
 });
 
 describe('whether a stored decision still counts (GDPR-12, GDPR-13)', () => {
-  const currency = { now: NOW, revision: 3, days: 182 };
+  const currency = { now: NOW, revision: 3, days: 182, categories: ['functional', 'social', 'advertising'] };
 
   it('counts a recent decision of the same revision', () => {
     expect(isCurrent(decision(), currency)).toBe(true);
@@ -114,6 +114,12 @@ describe('whether a stored decision still counts (GDPR-12, GDPR-13)', () => {
   it('re-asks once the lifetime is over: a decision 183 days old is expired', () => {
     expect(isCurrent(decision({ timestamp: NOW - 181 * 86_400 }), currency)).toBe(true);
     expect(isCurrent(decision({ timestamp: NOW - 183 * 86_400 }), currency)).toBe(false);
+  });
+
+  it('counts only a decision about exactly the configured categories (CK-5)', () => {
+    expect(isCurrent(decision({ allowed: ['functional', 'advertising', 'social'], denied: [] }), currency)).toBe(true);
+    expect(isCurrent(decision({ allowed: ['functional'], denied: ['advertising'] }), currency)).toBe(false);
+    expect(isCurrent(decision({ allowed: ['functional', 'social', 'bogus'], denied: ['advertising'] }), currency)).toBe(false);
   });
 
   it('treats a future-dated decision as no decision', () => {

@@ -1,0 +1,39 @@
+// Demo only: shows, live, which categories are allowed and which third-party requests happened.
+(function () {
+  var thirdParty = document.querySelector('script[data-consent="advertising"]');
+  var origin = new URL((thirdParty && (thirdParty.getAttribute('src') || thirdParty.src)) || location.href).origin;
+  var allowed = document.getElementById('status-allowed');
+  var count = document.getElementById('status-count');
+  var list = document.getElementById('status-requests');
+  var mode = sessionStorage.getItem('demo-mode') || 'opt-in';
+  document.querySelectorAll('[data-mode]').forEach(function (link) {
+    if (link.getAttribute('data-mode') === mode) link.setAttribute('aria-current', 'true');
+  });
+
+  function showConsent(state) {
+    if (!state) return;
+    var ids = Object.keys(state.categories).filter(function (id) { return state.categories[id]; });
+    allowed.textContent = ids.join(', ') + (state.decided ? ' (' + state.method + ')' : ' (no decision yet)');
+  }
+  if (window.consentGate) showConsent(window.consentGate.get());
+  document.addEventListener('consent-gate:change', function (event) { showConsent(event.detail); });
+
+  var seen = 0;
+  function poll() {
+    fetch(origin + '/requests', { cache: 'no-store' })
+      .then(function (response) { return response.json(); })
+      .then(function (log) {
+        if (log.length === seen) return;
+        seen = log.length;
+        count.textContent = String(log.length);
+        list.replaceChildren.apply(list, log.slice(-8).map(function (entry) {
+          var item = document.createElement('li');
+          item.textContent = new Date(entry.time).toLocaleTimeString() + ' ' + entry.path;
+          return item;
+        }));
+      })
+      .catch(function () {});
+  }
+  poll();
+  setInterval(poll, 1000);
+})();

@@ -1,0 +1,63 @@
+// The demo's "ad network and social network": a second origin on loopback that serves a tag,
+// a pixel, a video embed and a like button, and logs every request so the demo can show which
+// third-party requests really happened.
+import http from 'node:http';
+
+const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+
+const pages = {
+  '/ads.js': {
+    type: 'text/javascript',
+    body: `(function () {
+  document.cookie = 'demo_ad_id=' + Math.random().toString(36).slice(2) + '; path=/; max-age=2592000; SameSite=Lax';
+  var slot = document.getElementById('ad-slot');
+  if (slot) { slot.textContent = 'Advertisement: this box was filled by the ad network script.'; slot.classList.add('filled'); }
+})();`,
+  },
+  '/analytics.js': {
+    type: 'text/javascript',
+    body: `document.cookie = 'demo_stats=' + Date.now() + '; path=/; max-age=2592000; SameSite=Lax';`,
+  },
+  '/embed.html': {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><title>Video</title><body style="margin:0;display:grid;place-items:center;height:100vh;background:#111;color:#fff;font:16px system-ui">
+<p>▶ Video player from the video network</p></body></html>`,
+  },
+  '/like.html': {
+    type: 'text/html',
+    body: `<!doctype html><html lang="en"><title>Like</title><body style="margin:0;font:14px system-ui"><button type="button">👍 Like 1.2k</button></body></html>`,
+  },
+};
+
+/** Starts the third-party server; returns its origin, its request log and a close function. */
+export function startThirdParty({ port = 0, host = '127.0.0.1' } = {}) {
+  const log = [];
+  const server = http.createServer((request, response) => {
+    const url = new URL(request.url, 'http://x');
+    if (url.pathname === '/requests') {
+      response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
+      response.end(JSON.stringify(log));
+      return;
+    }
+    log.push({ path: url.pathname, time: Date.now() });
+    if (url.pathname === '/pixel.gif') {
+      response.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' });
+      response.end(GIF);
+      return;
+    }
+    const page = pages[url.pathname];
+    if (!page) {
+      response.writeHead(404, { 'cache-control': 'no-store' });
+      response.end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': `${page.type}; charset=utf-8`, 'cache-control': 'no-store' });
+    response.end(page.body);
+  });
+  return new Promise((resolve) => {
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolve({ origin: `http://${host}:${actual}`, log, close: () => new Promise((done) => server.close(done)) });
+    });
+  });
+}

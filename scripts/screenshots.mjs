@@ -1,0 +1,50 @@
+// Screenshots of what visitors see, for the README: banner and dialog on desktop, at 320 px,
+// in dark mode and in Japanese, and a placeholder. Uses the demo site and the built script tag.
+// Run: npm run build && node scripts/screenshots.mjs
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startDemo } from '../demo/serve.mjs';
+
+const out = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../docs/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const shots = [
+  { name: 'banner-desktop', viewport: { width: 1280, height: 720 } },
+  { name: 'dialog-desktop', viewport: { width: 1280, height: 800 }, open: true },
+  { name: 'banner-320', viewport: { width: 320, height: 640 } },
+  { name: 'dialog-320', viewport: { width: 320, height: 640 }, open: true },
+  { name: 'banner-dark', viewport: { width: 1280, height: 720 }, colorScheme: 'dark' },
+  { name: 'dialog-dark', viewport: { width: 1280, height: 800 }, colorScheme: 'dark', open: true },
+  { name: 'banner-ja', viewport: { width: 1280, height: 720 }, locale: 'ja-JP' },
+  { name: 'dialog-ja', viewport: { width: 1280, height: 800 }, locale: 'ja-JP', open: true },
+  { name: 'placeholder', viewport: { width: 1280, height: 900 }, page: '/article.html', placeholder: true },
+];
+
+const demo = await startDemo({ port: 0, thirdPartyPort: 0 });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+try {
+  for (const shot of shots) {
+    const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme ?? 'light', locale: shot.locale ?? 'en-US' });
+    const page = await context.newPage();
+    await page.goto(demo.origin + (shot.page ?? '/'));
+    if (shot.placeholder) {
+      await page.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
+      const placeholder = page.locator('[data-cg="placeholder"]').first();
+      await placeholder.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
+    } else {
+      await page.locator('[data-cg="banner"]').waitFor();
+      if (shot.open) {
+        await page.locator('[data-cg="manage"]').click();
+        await page.locator('[data-cg="preferences"]').waitFor();
+      }
+      await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
+    }
+    console.log(`wrote docs/screenshots/${shot.name}.png`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await demo.close();
+}

@@ -1,0 +1,159 @@
+/**
+ * Accessibility and fairness of the interface in real headless Chromium, through the script-tag
+ * build on a realistic article page.
+ *
+ * Standards cited: A11Y-14 (axe in every UI state, `target-size` enabled explicitly), A11Y-6
+ * (contrast, light and dark), A11Y-8 (target size), GDPR-2 and GDPR-6 (nothing pre-ticked,
+ * necessary shown as "Always active"), GDPR-4 and GDPR-16 (reject as easy and as visible as
+ * accept), GDPR-15 (placeholders), SEC-5 (texts are text, never HTML).
+ *
+ * Build first: `npx vite build --mode iife`.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { BANNER, DIALOG, UI_CONFIG, describeFindings, runAxe, startUiHarness, type UiHarness } from '../support/ui-harness';
+
+let ui: UiHarness;
+
+beforeAll(async () => {
+  ui = await startUiHarness();
+});
+
+afterAll(async () => {
+  await ui?.close();
+});
+
+afterEach(async () => {
+  const errors = ui.pageErrors();
+  await ui.closeContexts();
+  expect(errors, 'no uncaught error in any page').toEqual([]);
+});
+
+/** Runs axe and asserts: `target-size` ran, and no violation inside the interface. */
+async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
+  const outcome = await runAxe(page);
+  expect(outcome.rulesRun, 'axe ran the WCAG 2.2 target-size rule (A11Y-8, A11Y-14)').toContain('target-size');
+  expect(outcome.rulesRun, 'axe ran color-contrast (A11Y-6)').toContain('color-contrast');
+  if (outcome.incomplete.length > 0) console.log(`[a11y] ${state}: axe needs review for ${outcome.incomplete.join(', ')}`);
+  expect(outcome.violations, `axe violations in ${state}:\n${describeFindings(outcome.violations)}`).toEqual([]);
+}
+
+describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (A11Y-14, A11Y-6, A11Y-8)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the opt-in banner, ${colorScheme} scheme`, async () => {
+      const { page } = await ui.open({ context: { colorScheme } });
+      await expectNoAxeViolations(page, `the opt-in banner (${colorScheme})`);
+    });
+
+    test(`the preferences dialog, ${colorScheme} scheme`, async () => {
+      const { page } = await ui.open({ context: { colorScheme } });
+      await page.locator(`${BANNER} [data-cg="manage"]`).click();
+      await page.locator(DIALOG).waitFor({ state: 'visible' });
+      // Expanded category details are a UI state too (A11Y-14).
+      await page.locator(`${DIALOG} summary`).first().click();
+      await expectNoAxeViolations(page, `the preferences dialog (${colorScheme})`);
+    });
+
+    test(`the embed placeholder after "Reject all", ${colorScheme} scheme (GDPR-15)`, async () => {
+      const { page } = await ui.open({ context: { colorScheme } });
+      await page.locator(`${BANNER} [data-cg="reject-all"]`).click();
+      await page.locator(BANNER).waitFor({ state: 'detached' });
+      await page.locator('[data-cg="placeholder"]').waitFor({ state: 'visible' });
+      await expectNoAxeViolations(page, `the placeholder after reject-all (${colorScheme})`);
+    });
+  }
+
+  test('the runner sees inside the shadow root: a planted nameless, tiny button is reported', async () => {
+    const { page } = await ui.open();
+    await page.evaluate(() => {
+      const banner = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!;
+      const button = document.createElement('button');
+      button.style.cssText = 'all:unset;display:inline-block;width:8px;height:8px';
+      banner.append(button);
+    });
+    const outcome = await runAxe(page);
+    expect(outcome.violations.map((finding) => finding.id)).toContain('button-name');
+  });
+
+  test('the opt-out mode banner', async () => {
+    const { page } = await ui.open({ config: { ...UI_CONFIG, mode: 'opt-out' } });
+    await expect(page.locator(`${BANNER} [data-cg="acknowledge"]`).count()).resolves.toBe(1);
+    await expectNoAxeViolations(page, 'the opt-out banner');
+  });
+});
+
+describe('reject is exactly as prominent as accept on the first layer (GDPR-4, GDPR-16)', () => {
+  test('"Accept all" and "Reject all" are buttons of equal size with identical font, border and background', async () => {
+    const { page } = await ui.open();
+    const measure = (hook: string) =>
+      page.locator(`${BANNER} [data-cg="${hook}"]`).evaluate((element) => {
+        const style = getComputedStyle(element);
+        const box = element.getBoundingClientRect();
+        return {
+          tag: element.tagName.toLowerCase(),
+          type: element.getAttribute('type'),
+          box: { x: box.x, y: box.y, width: box.width, height: box.height },
+          style: {
+            fontFamily: style.fontFamily,
+            fontWeight: style.fontWeight,
+            fontSize: style.fontSize,
+            color: style.color,
+            padding: style.padding,
+            border: `${style.borderTopWidth} ${style.borderTopStyle} ${style.borderTopColor} / ${style.borderRightWidth} ${style.borderBottomWidth} ${style.borderLeftWidth} / ${style.borderRadius}`,
+            background: `${style.backgroundColor} ${style.backgroundImage}`,
+            textDecoration: style.textDecorationLine,
+          },
+        };
+      });
+    const accept = await measure('accept-all');
+    const reject = await measure('reject-all');
+
+    expect(accept.tag).toBe('button');
+    expect(reject.tag).toBe('button');
+    const sameContainer = await page.locator(`${BANNER} [data-cg="accept-all"]`).evaluate((accept) => accept.parentElement!.querySelector(':scope > [data-cg="reject-all"]') !== null);
+    expect(sameContainer, 'both in one container').toBe(true);
+    expect(reject.style, 'identical computed font, padding, border and background').toEqual(accept.style);
+    expect(Math.abs(reject.box.height - accept.box.height)).toBeLessThanOrEqual(1);
+    // At 1280 px both sit on one row: equal widths too.
+    expect(Math.abs(reject.box.y - accept.box.y), 'on one row at 1280 px').toBeLessThanOrEqual(1);
+    expect(Math.abs(reject.box.width - accept.box.width)).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('the preferences dialog on a fresh visit (GDPR-2, GDPR-6)', () => {
+  test('every category switch is off and "necessary" shows the visible words "Always active"', async () => {
+    const { page } = await ui.open();
+    await page.locator(`${BANNER} [data-cg="manage"]`).click();
+    const dialog = page.locator(DIALOG);
+    await dialog.waitFor({ state: 'visible' });
+
+    const toggles = dialog.locator('[data-cg="toggle"]');
+    const states = await toggles.evaluateAll((elements) => elements.map((element) => [element.getAttribute('data-category'), element.getAttribute('aria-checked')]));
+    expect(states.map(([id]) => id).sort()).toEqual(['advertising', 'functional', 'social']);
+    for (const [id, checked] of states) expect(checked, `${id} starts off`).toBe('false');
+    expect(await dialog.locator('[data-cg="toggle"][data-category="necessary"]').count(), 'necessary is not a switch').toBe(0);
+
+    const always = dialog.getByText('Always active', { exact: true });
+    await expect(always.count()).resolves.toBe(1);
+    expect(await always.isVisible(), '"Always active" is visible').toBe(true);
+  });
+});
+
+describe('configuration texts are rendered as text, never HTML (SEC-5)', () => {
+  test('an HTML payload in texts.en.bannerTitle shows literally and runs nothing', async () => {
+    const payload = '<img src=x onerror=window.pwned=1>';
+    const { page } = await ui.open({ config: { ...UI_CONFIG, texts: { en: { bannerTitle: payload } } } });
+
+    const result = await page.evaluate(() => {
+      const root = document.getElementById('consent-gate')!.shadowRoot!;
+      return {
+        title: root.querySelector('[data-cg="banner"] h2')?.textContent ?? null,
+        images: root.querySelectorAll('img').length,
+        pwned: (window as unknown as { pwned?: unknown }).pwned,
+      };
+    });
+    expect(result.title).toBe(payload);
+    expect(result.images).toBe(0);
+    expect(result.pwned).toBeUndefined();
+  });
+});
