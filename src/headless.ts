@@ -22,7 +22,6 @@ export type {
   CookieConfig,
   CookieDeclaration,
   CookieDescription,
-  LogConfig,
   ScannedCookie,
   Surface,
   VendorConfig,

@@ -51,7 +51,6 @@ export {
   type CookieConfig,
   type CookieDeclaration,
   type CookieDescription,
-  type LogConfig,
   type ScannedCookie,
   type Surface,
   type VendorConfig,

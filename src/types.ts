@@ -107,12 +107,6 @@ export interface ControllerConfig {
   contact?: string;
 }
 
-/** Where consent records are sent (proof of consent). */
-export interface LogConfig {
-  /** Same-site URL that receives each decision as a JSON POST. */
-  endpoint: string;
-}
-
 /**
  * The whole configuration, as JSON in `<script type="application/json" id="consent-gate-config">`
  * or as an object passed to `createConsentGate` / `createConsent`.
@@ -151,8 +145,6 @@ export interface ConsentGateConfig {
    * @default false
    */
   respectDoNotTrack?: boolean;
-  /** Send every decision to the site's endpoint as proof of consent. @default undefined */
-  log?: LogConfig;
   /**
    * Show a "Continue without accepting" control on the banner; it records `reject-all` in
    * opt-in mode and `acknowledge` in opt-out mode.

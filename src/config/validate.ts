@@ -174,7 +174,6 @@ const topLevel = shape({
     domain: matching(HOST_NAME, 'a domain such as "example.com"'),
   }),
   respectDoNotTrack: isBoolean,
-  log: shape({ endpoint: isSafeUrl }, ['endpoint']),
   closeButton: isBoolean,
   settingsButton: isBoolean,
   position: oneOf('bottom', 'top'),

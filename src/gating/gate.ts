@@ -83,13 +83,38 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     return true;
   }
 
+  /**
+   * Frames found while the parser is still inserting them: Chromium starts a frame's initial
+   * navigation after the MutationObserver has run and drops a `src` set before that, so they
+   * are activated once parsing is done.
+   */
+  let parsingFrames: Element[] | null = null;
+
+  function activateNow(element: Element): void {
+    if (!element.isConnected || element.hasAttribute(ACTIVATED_ATTRIBUTE)) return;
+    activateEmbed(element);
+    activatedEmbeds.add(element);
+  }
+
+  function activateAfterParsing(element: Element): void {
+    if (!parsingFrames) {
+      parsingFrames = [];
+      document.addEventListener('DOMContentLoaded', () => {
+        const frames = parsingFrames ?? [];
+        parsingFrames = null;
+        frames.forEach(activateNow);
+      }, { once: true });
+    }
+    parsingFrames.push(element);
+  }
+
   /** Activates elements that passed `canRun`, keeping scripts in their queue order. */
   function activate(elements: Element[]): void {
     scripts.add(elements.filter((e): e is HTMLScriptElement => e.localName === 'script'));
     for (const element of elements) {
       if (element.localName === 'script') continue;
-      activateEmbed(element);
-      activatedEmbeds.add(element);
+      if (element.localName === 'iframe' && document.readyState === 'loading') activateAfterParsing(element);
+      else activateNow(element);
     }
   }
 
@@ -160,6 +185,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
       $blocked.set($blocked.get().filter((entry) => entry.element !== element));
     },
     destroy() {
+      parsingFrames = null;
       observer.disconnect();
       scripts.stop();
       activatedEmbeds.clear();

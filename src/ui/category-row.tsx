@@ -8,7 +8,7 @@ import { useUi } from './context';
 import { displayName } from './cookie-rows';
 
 export function CategoryRow({ id, checked, onToggle }: { id: string; checked: boolean; onToggle: (id: string) => void }) {
-  const { config, texts } = useUi();
+  const { gate, config, texts } = useUi();
   const { label, description } = categoryText(texts, config, id);
   const category = config.categories.find((c) => c.id === id)!;
   const labelId = `cg-label-${id}`;
@@ -49,7 +49,9 @@ export function CategoryRow({ id, checked, onToggle }: { id: string; checked: bo
             {category.cookies.map((cookie) => (
               <li key={cookie.name}>
                 <code>{displayName(cookie.name)}</code>
-                {[cookie.provider, cookie.purpose, cookie.lifetime].filter(Boolean).map((part) => ` · ${part}`)}
+                {[cookie.provider ?? (typeof cookie.pattern === 'string' ? gate.classify(cookie.pattern).vendor : undefined), cookie.purpose, cookie.lifetime]
+                  .filter(Boolean)
+                  .map((part) => ` · ${part}`)}
               </li>
             ))}
             {category.vendors.map((vendor) => (

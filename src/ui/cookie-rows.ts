@@ -14,7 +14,10 @@ export interface CookieRow {
 export function displayName(name: string): string {
   const regex = /^\/(.*)\/i?$/.exec(name);
   if (!regex) return name;
-  return regex[1]!.replace(/^\^/, '').replace(/\$$/, '').replace(/\\\./g, '.').replace(/(\.\*|\.\+)$/, '') + (regex[1]!.endsWith('$') ? '' : '*');
+  const source = regex[1]!;
+  const open = !source.endsWith('$') || /(\.\*|\.\+)\$$/.test(source);
+  const readable = source.replace(/^\^/, '').replace(/\$$/, '').replace(/(\.\*|\.\+)$/, '').replace(/\\\./g, '.');
+  return open ? `${readable}*` : readable;
 }
 
 export function cookieRows(config: ResolvedConfig, gate: ConsentGate): CookieRow[] {

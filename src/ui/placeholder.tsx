@@ -30,7 +30,7 @@ function PlaceholderContent({ entry, ui }: { entry: BlockedElement; ui: UiContex
   const category = categoryText(texts, config, id).label;
   const provider = providerName(ui, entry) ?? category;
   return (
-    <div class="placeholder" lang={ui.language}>
+    <div class="placeholder" lang={ui.language} data-theme={config.source.theme ?? 'auto'}>
       <p>{fill(texts.placeholderText, { provider, category })}</p>
       <div class="actions">
         <button type="button" data-cg="placeholder-allow" onClick={() => gate.set(Object.fromEntries(entry.categories.map((c) => [c, true])))}>

@@ -17,7 +17,9 @@ export function Preferences({ onClose, onSaved }: { onClose: () => void; onSaved
 
   useEffect(() => {
     const element = dialog.current!;
-    if (!element.open) element.showModal?.();
+    // Without showModal (old browsers, some test DOMs) the dialog still shows, non-modally.
+    if (!element.open && typeof element.showModal === 'function') element.showModal();
+    else if (!element.open) element.setAttribute('open', '');
     element.querySelector<HTMLElement>('h2')?.focus();
   }, []);
 

@@ -10,8 +10,8 @@ const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--mu
 export const CSS = `
 :host{all:initial;display:block}
 .cg,.placeholder{${LIGHT};--radius:var(--cg-radius,8px);font:var(--cg-font,16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg);-webkit-text-size-adjust:100%}
-@media (prefers-color-scheme:dark){.cg[data-theme=auto],.placeholder{${DARK}}}
-.cg[data-theme=dark]{${DARK}}
+@media (prefers-color-scheme:dark){.cg[data-theme=auto],.placeholder[data-theme=auto]{${DARK}}}
+.cg[data-theme=dark],.placeholder[data-theme=dark]{${DARK}}
 *{box-sizing:border-box}
 h2,h3,p{margin:0}
 a{color:var(--accent);text-decoration:underline}

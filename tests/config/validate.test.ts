@@ -103,8 +103,12 @@ describe('config validation', () => {
     expect(problemsOf({ revision: '2' })).toHaveLength(1);
   });
 
-  it('requires the log endpoint and the controller name', () => {
-    expect(problemsOf({ log: {} })).toEqual(['log.endpoint: is required']);
+  it('rejects features that are not built yet rather than ignoring them', () => {
+    expect(problemsOf({ log: { endpoint: '/consent' } })[0]).toMatch(/^log: unknown key/);
+    expect(problemsOf({ googleConsentMode: true })[0]).toMatch(/^googleConsentMode: unknown key/);
+  });
+
+  it('requires the controller name', () => {
     expect(problemsOf({ controller: { contact: 'dpo@example.com' } })).toEqual(['controller.name: is required']);
   });
 

@@ -8,7 +8,7 @@ const it: Texts = {
     'Noi e i nostri partner, tra cui reti pubblicitarie e social network, vorremmo usare i cookie per {purposes}. Nulla di facoltativo si attiva prima della tua scelta. Puoi cambiare idea in qualsiasi momento da «Impostazioni cookie».',
   noticeText:
     'Noi e i nostri partner, tra cui reti pubblicitarie e social network, usiamo i cookie per {purposes}. Puoi opporti in qualsiasi momento, qui o da «Impostazioni cookie».',
-  necessaryOnlyText: 'Questo sito usa solo i cookie necessari al suo funzionamento.',
+  necessaryOnlyText: 'Questo sito usa solo i cookie necessari.',
   acceptAll: 'Accetta tutti',
   rejectAll: 'Rifiuta tutti',
   optOut: 'Non vendere o condividere i miei dati personali',
@@ -45,10 +45,10 @@ const it: Texts = {
   analyticsText: 'Contano le visite e mostrano come viene usato il sito.',
   analyticsPurpose: 'statistiche di utilizzo',
   advertising: 'Pubblicità',
-  advertisingText: 'Permettono alle reti pubblicitarie di mostrare e misurare annunci, qui e altrove.',
+  advertisingText: 'Le reti pubblicitarie mostrano e misurano annunci, qui e altrove.',
   advertisingPurpose: 'pubblicità',
   social: 'Social media',
-  socialText: 'Mostrano video, post e pulsanti di condivisione; i social network vedono la tua visita.',
+  socialText: 'Video, post e pulsanti di condivisione; i social network vedono la tua visita.',
   socialPurpose: 'funzioni social',
 };
 

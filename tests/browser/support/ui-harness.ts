@@ -183,10 +183,23 @@ export async function startUiHarness(): Promise<UiHarness> {
       contexts.push(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
+      // Kept to explain a UI that never shows (a missing build file, a config error, a failed locale).
+      const diagnostics: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') diagnostics.push(`console.${message.type()}: ${message.text()}`);
+      });
+      page.on('response', (response) => {
+        if (response.status() >= 400) diagnostics.push(`HTTP ${response.status()} ${response.url()}`);
+      });
       if (initScript) await page.addInitScript(initScript);
       await page.goto(servers.firstParty + path);
-      if (waitFor === 'banner') await page.locator(BANNER).waitFor({ state: 'visible', timeout: 5_000 });
-      if (waitFor === 'host') await page.locator('#consent-gate').waitFor({ state: 'attached', timeout: 5_000 });
+      const target = waitFor === 'banner' ? page.locator(BANNER) : waitFor === 'host' ? page.locator('#consent-gate') : null;
+      try {
+        await target?.waitFor({ state: waitFor === 'banner' ? 'visible' : 'attached', timeout: 5_000 });
+      } catch (error) {
+        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new Error(`the ${waitFor === 'banner' ? 'banner never became visible' : 'UI host never appeared'} (${reason}); page diagnostics: ${JSON.stringify([...diagnostics, ...errors])}`);
+      }
       return { page, context };
     },
     pageErrors: () => [...errors],

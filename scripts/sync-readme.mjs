@@ -1,0 +1,40 @@
+// Rewrites the README's generated parts from the build: the Subresource Integrity snippet
+// (from dist/consent-gate.sri.json) and the size table (from `size-limit --json`).
+// Run after `npm run build`: `npm run readme`. tests/browser/readme.test.ts checks they match.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+
+export function sriSnippet(sri) {
+  const file = Object.keys(sri.integrity).find((name) => /^consent-gate-.+\.iife\.js$/.test(name));
+  return [
+    '```html',
+    `<script src="/js/${file}"`,
+    `        integrity="${sri.integrity[file]}"`,
+    '        crossorigin="anonymous"></script>',
+    '```',
+  ].join('\n');
+}
+
+export function sizeTable(results) {
+  const rows = results.map((r) => `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB (limit ${(r.sizeLimit / 1000).toFixed(1)} kB) |`);
+  return ['| what | gzip |', '|---|---|', ...rows].join('\n');
+}
+
+export function replaceBetween(text, marker, content) {
+  const start = `<!-- ${marker}:start -->`;
+  const end = `<!-- ${marker}:end -->`;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README has no ${marker} markers`);
+  return `${text.slice(0, from + start.length)}\n${content}\n${text.slice(to)}`;
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop())) {
+  let readme = readFileSync('README.md', 'utf8');
+  const sri = JSON.parse(readFileSync('dist/consent-gate.sri.json', 'utf8'));
+  readme = replaceBetween(readme, 'sri', sriSnippet(sri));
+  const sizes = JSON.parse(execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8' }));
+  readme = replaceBetween(readme, 'size', sizeTable(sizes));
+  writeFileSync('README.md', readme);
+  console.log('README: SRI snippet and size table updated.');
+}

@@ -1,0 +1,54 @@
+// The built package as users get it: what `npm pack` ships, the README kept in sync with the
+// build (SRI snippet, standards SEC-7), and the script-tag files the build writes.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { replaceBetween, sriSnippet } from '../../scripts/sync-readme.mjs';
+
+const root = path.resolve(__dirname, '../..');
+const read = (file: string) => readFileSync(path.join(root, file));
+
+describe('the npm package', () => {
+  const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
+  const files = packed[0]!.files.map((f) => f.path);
+
+  it('contains the builds, the types, the README and the licence', () => {
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/headless.js', 'dist/catalogue.js', 'dist/consent-gate.iife.js', 'dist/consent-gate.sri.json', 'dist/types/index.d.ts', 'dist/types/headless.d.ts', 'dist/locales/de.js', 'dist/locales/de.json']) {
+      expect(files, file).toContain(file);
+    }
+  });
+
+  it('contains nothing else: no sources, tests, demo or configs', () => {
+    const unexpected = files.filter((file) => !['package.json', 'README.md', 'LICENSE'].includes(file) && !file.startsWith('dist/'));
+    expect(unexpected).toEqual([]);
+  });
+
+  it('points every export at a file it ships', () => {
+    const manifest = JSON.parse(read('package.json').toString()) as { exports: Record<string, string | Record<string, string>> };
+    for (const [entry, target] of Object.entries(manifest.exports)) {
+      const targets = typeof target === 'string' ? [target] : Object.values(target);
+      for (const file of targets) {
+        const concrete = file.replace('*', 'de').replace(/^\.\//, '');
+        expect(files, `${entry} → ${file}`).toContain(concrete);
+      }
+    }
+  });
+});
+
+describe('the script-tag files', () => {
+  const sri = JSON.parse(read('dist/consent-gate.sri.json').toString()) as { version: string; integrity: Record<string, string> };
+
+  it('lists the sha384 of every file a site loads, matching the files (SEC-7)', () => {
+    expect(Object.keys(sri.integrity)).toEqual(expect.arrayContaining(['consent-gate.iife.js', `consent-gate-${sri.version}.iife.js`, 'locales/ja.json']));
+    for (const [file, integrity] of Object.entries(sri.integrity)) {
+      expect(integrity, file).toBe(`sha384-${createHash('sha384').update(read(`dist/${file}`)).digest('base64')}`);
+    }
+  });
+
+  it('keeps the README snippet equal to the built file (run `npm run readme` after a change)', () => {
+    const readme = read('README.md').toString();
+    expect(replaceBetween(readme, 'sri', sriSnippet(sri))).toBe(readme);
+  });
+});

@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/normalize';
+import type { ConsentGate } from '../../src/consent-gate';
+import { startConsentGate } from '../../src/create-consent-gate';
+import en from '../../src/i18n/locales/en';
+import { buildTexts, categoryText, fill, purposes } from '../../src/i18n/texts';
+import { createMemoryStorage } from '../../src/storage/decision-storage';
+import type { ConsentGateConfig } from '../../src/types';
+import { recordingLogger } from '../support/logger';
+import { onReset, resetPage } from '../ui/support';
+
+afterEach(resetPage);
+
+const SITE: ConsentGateConfig = { categories: { functional: {}, advertising: {}, social: {} } };
+
+describe('buildTexts: English, then the locale, then the site\'s texts (contract section 10)', () => {
+  it('is the English locale when nothing overrides it', () => {
+    expect(buildTexts({}, 'en', resolveConfig(SITE))).toEqual(en);
+  });
+
+  it('lays the locale over English, keeping English for keys the locale lacks', () => {
+    const texts = buildTexts({ acceptAll: 'Alle akzeptieren' }, 'de', resolveConfig(SITE));
+    expect(texts.acceptAll).toBe('Alle akzeptieren');
+    expect(texts.rejectAll).toBe('Reject all');
+  });
+
+  it('lays the site\'s texts for the shown language over the locale', () => {
+    const config = resolveConfig({ ...SITE, texts: { de: { acceptAll: 'Alles erlauben', save: 'Speichern' } } });
+    const texts = buildTexts({ acceptAll: 'Alle akzeptieren', rejectAll: 'Alle ablehnen' }, 'de', config);
+    expect(texts.acceptAll).toBe('Alles erlauben');
+    expect(texts.save).toBe('Speichern');
+    expect(texts.rejectAll).toBe('Alle ablehnen');
+  });
+
+  it('applies config texts.en to English', () => {
+    expect(buildTexts({}, 'en', resolveConfig({ texts: { en: { acceptAll: 'Allow all' } } })).acceptAll).toBe('Allow all');
+  });
+
+  it('ignores the site\'s texts for other languages', () => {
+    const config = resolveConfig({ ...SITE, texts: { fr: { acceptAll: 'Tout accepter' } } });
+    expect(buildTexts({}, 'en', config).acceptAll).toBe('Accept all');
+  });
+
+  it('leaves the English locale module untouched', () => {
+    buildTexts({ acceptAll: 'Alle akzeptieren' }, 'de', resolveConfig({ texts: { de: { save: 'Speichern' } } }));
+    expect(en.acceptAll).toBe('Accept all');
+    expect(en.save).toBe('Save choices');
+  });
+});
+
+describe('fill: placeholders in texts', () => {
+  it('fills every {name} placeholder', () => {
+    expect(fill('Content from {provider} is blocked: {category} cookies are not allowed.', { provider: 'YouTube', category: 'Social media' })).toBe(
+      'Content from YouTube is blocked: Social media cookies are not allowed.',
+    );
+    expect(fill('{a} and {a}', { a: 'x' })).toBe('x and x');
+  });
+
+  it('leaves unknown placeholders as written', () => {
+    expect(fill('Allow {category}', {})).toBe('Allow {category}');
+  });
+
+  it('leaves placeholders named like Object.prototype members as written', () => {
+    expect(fill('Hello {constructor} {toString}', {})).toBe('Hello {constructor} {toString}');
+  });
+
+  it('inserts values as they are, without reading placeholders inside them', () => {
+    expect(fill('{name}', { name: '{category} & <b>' })).toBe('{category} & <b>');
+  });
+});
+
+describe('categoryText: a category\'s name and description', () => {
+  it('takes a built-in category\'s name and description from the texts', () => {
+    const config = resolveConfig(SITE);
+    expect(categoryText(en, config, 'advertising')).toEqual({ label: 'Advertising', description: 'Let ad networks show and measure ads, here and elsewhere.' });
+    expect(categoryText(en, config, 'necessary').label).toBe('Necessary');
+  });
+
+  it('prefers the category\'s configured label and description', () => {
+    const config = resolveConfig({ categories: { advertising: { label: 'Partner ads', description: 'Ads from partners.' } } });
+    const texts = buildTexts({ advertising: 'Werbung' }, 'de', config);
+    expect(categoryText(texts, config, 'advertising')).toEqual({ label: 'Partner ads', description: 'Ads from partners.' });
+  });
+
+  it('takes the locale\'s, then the site texts\', name when the category has no label', () => {
+    const config = resolveConfig({ categories: { advertising: {} }, texts: { de: { advertisingText: 'Eigene Beschreibung' } } });
+    const texts = buildTexts({ advertising: 'Werbung', advertisingText: 'Werbung messen' }, 'de', config);
+    expect(categoryText(texts, config, 'advertising')).toEqual({ label: 'Werbung', description: 'Eigene Beschreibung' });
+  });
+
+  it('names a custom category without a label by its id, with no description', () => {
+    const config = resolveConfig({ categories: { chat: {} } });
+    expect(categoryText(en, config, 'chat')).toEqual({ label: 'chat', description: '' });
+  });
+
+  it('does not borrow an interface text for a custom category whose id matches a text key ("preferences")', () => {
+    // Sites migrating from other CMPs often have a "preferences" category; `preferencesText` is
+    // the dialog's intro, not this category's description.
+    const config = resolveConfig({ categories: { preferences: { label: 'Preferences' } } });
+    expect(categoryText(en, config, 'preferences')).toEqual({ label: 'Preferences', description: '' });
+  });
+
+  it('names a custom category "constructor" by its id, not by Object.prototype', () => {
+    const config = resolveConfig({ categories: { constructor: {} } });
+    expect(categoryText(en, config, 'constructor')).toEqual({ label: 'constructor', description: '' });
+  });
+});
+
+describe('purposes: what the banner says cookies are for', () => {
+  it('lists the purposes of the configured optional categories, in config order', () => {
+    expect(purposes(en, resolveConfig({ categories: { social: {}, analytics: {}, advertising: {} } }))).toBe('social media features, usage statistics, advertising');
+  });
+
+  it('takes the purpose words from the locale and the site\'s texts', () => {
+    const config = resolveConfig({ categories: { functional: {}, advertising: {} }, texts: { de: { advertisingPurpose: 'personalisierte Werbung' } } });
+    expect(purposes(buildTexts({ functionalPurpose: 'Komfortfunktionen', advertisingPurpose: 'Werbung' }, 'de', config), config)).toBe(
+      'Komfortfunktionen, personalisierte Werbung',
+    );
+  });
+
+  it('uses a custom category\'s label in lower case, or its id', () => {
+    expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: {} } }))).toBe('live chat, maps');
+  });
+
+  it('is empty on a site with only necessary cookies', () => {
+    expect(purposes(en, resolveConfig({}))).toBe('');
+  });
+
+  it('fills the banner text', () => {
+    const config = resolveConfig(SITE);
+    expect(fill(en.bannerText, { purposes: purposes(en, config) })).toContain('would like to use cookies for site features, advertising, social media features.');
+  });
+});
+
+describe('site texts and regional language tags', () => {
+  /** Starts the full factory and returns the text of each button, by its data-cg hook. */
+  function start(config: ConsentGateConfig): (hook: string) => string | null | undefined {
+    const gate: ConsentGate = startConsentGate(
+      config,
+      { storage: createMemoryStorage(), document, logger: recordingLogger(), locales: { pt: { acceptAll: 'Aceitar tudo', rejectAll: 'Rejeitar tudo' } } },
+      () => Promise.resolve({}),
+    );
+    onReset(() => gate.destroy());
+    const shadow = document.getElementById('consent-gate')!.shadowRoot!;
+    return (hook) => shadow.querySelector(`[data-cg="${hook}"]`)?.textContent;
+  }
+
+  it('applies texts given for the base language on a page in a regional variant', () => {
+    document.documentElement.lang = 'pt-BR';
+    const button = start({ ...SITE, texts: { pt: { acceptAll: 'Aceitar todos' } } });
+    expect(button('accept-all')).toBe('Aceitar todos');
+    expect(button('reject-all')).toBe('Rejeitar tudo');
+  });
+
+  it('applies texts given under a regional tag that config validation accepts ("pt-BR")', () => {
+    // validate.ts accepts `texts` keys such as "pt-BR" ("a language tag such as \"en\" or
+    // \"pt-BR\""), so a site that writes them must see them.
+    const button = start({ ...SITE, language: 'pt-BR', texts: { 'pt-BR': { acceptAll: 'Aceitar todos' } } });
+    expect(button('accept-all')).toBe('Aceitar todos');
+  });
+});

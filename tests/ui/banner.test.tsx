@@ -1,0 +1,221 @@
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ConsentGateConfig } from '../../src/types';
+import { Banner } from '../../src/ui/banner';
+import { renderInUi, resetPage, setup } from './support';
+
+afterEach(resetPage);
+
+const SITE: ConsentGateConfig = { categories: { functional: {}, advertising: {}, social: {} } };
+
+function renderBanner(config: ConsentGateConfig) {
+  const made = setup(config);
+  const onManage = vi.fn();
+  renderInUi(made.ui, <Banner onManage={onManage} />);
+  const banner = screen.getByRole('region', { name: 'Cookie consent' });
+  return { ...made, onManage, banner, inBanner: within(banner) };
+}
+
+function buttonNames(banner: HTMLElement): string[] {
+  return within(banner)
+    .getAllByRole('button')
+    .map((button) => button.textContent ?? '');
+}
+
+describe('banner, opt-in mode (contract section 3)', () => {
+  it('is a region landmark named "Cookie consent" (A11Y-1)', () => {
+    const { banner } = renderBanner(SITE);
+    expect(banner.getAttribute('data-cg')).toBe('banner');
+    expect(banner.localName).toBe('section');
+  });
+
+  it('offers "Accept all", "Reject all" and "Manage preferences" as buttons side by side on the first layer (GDPR-4)', () => {
+    const { banner, inBanner } = renderBanner(SITE);
+    expect(buttonNames(banner)).toEqual(['Accept all', 'Reject all', 'Manage preferences']);
+    const accept = inBanner.getByRole('button', { name: 'Accept all' });
+    const reject = inBanner.getByRole('button', { name: 'Reject all' });
+    expect(accept.getAttribute('data-cg')).toBe('accept-all');
+    expect(reject.getAttribute('data-cg')).toBe('reject-all');
+    expect(inBanner.getByRole('button', { name: 'Manage preferences' }).getAttribute('data-cg')).toBe('manage');
+    // Same element, same container, same class: equal size and weight come from the same CSS.
+    expect(accept.parentElement).toBe(reject.parentElement);
+    expect(accept.className).toBe(reject.className);
+    expect(banner.querySelector('[data-cg="acknowledge"]')).toBeNull();
+  });
+
+  it('gives every button an accessible name equal to its visible text (A11Y-10)', () => {
+    const { inBanner } = renderBanner({ ...SITE, closeButton: true });
+    for (const button of inBanner.getAllByRole('button')) {
+      expect(inBanner.getByRole('button', { name: button.textContent! })).toBe(button);
+    }
+  });
+
+  it('says what the cookies of the configured categories are for', () => {
+    const { banner } = renderBanner(SITE);
+    expect(banner.textContent).toContain('cookies for site features, advertising, social media features.');
+  });
+
+  it('lists only the purposes of the categories the site configured', () => {
+    const { banner } = renderBanner({ categories: { analytics: {} } });
+    expect(banner.textContent).toContain('cookies for usage statistics.');
+    expect(banner.textContent).not.toContain('advertising');
+    expect(banner.textContent).not.toContain('social media features');
+  });
+
+  it('names a custom category by its configured label in lower case', () => {
+    const { banner } = renderBanner({ categories: { chat: { label: 'Live Chat' }, advertising: {} } });
+    expect(banner.textContent).toContain('cookies for live chat, advertising.');
+  });
+
+  it('says that ad and social networks are involved and how to change the choice later (contract section 10)', () => {
+    const { banner } = renderBanner(SITE);
+    expect(banner.textContent).toContain('including ad and social networks');
+    expect(banner.textContent).toContain('You can change your choice at any time in “Cookie settings”.');
+  });
+
+  it('links the privacy policy when privacyPolicyUrl is set, with that href', () => {
+    const { inBanner } = renderBanner({ ...SITE, privacyPolicyUrl: '/privacy' });
+    expect(inBanner.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy');
+  });
+
+  it('has no privacy link when privacyPolicyUrl is not set', () => {
+    const { inBanner } = renderBanner(SITE);
+    expect(inBanner.queryByRole('link')).toBeNull();
+  });
+
+  it('"Accept all" allows every optional category in one click, recorded as accept-all', () => {
+    const { gate, inBanner } = renderBanner(SITE);
+    fireEvent.click(inBanner.getByRole('button', { name: 'Accept all' }));
+    expect(gate.get()).toMatchObject({
+      decided: true,
+      method: 'accept-all',
+      categories: { necessary: true, functional: true, advertising: true, social: true },
+    });
+    expect(gate.$surface.get()).toBeNull();
+  });
+
+  it('"Reject all" denies every optional category in one click, recorded as reject-all (GDPR-4)', () => {
+    const { gate, storage, inBanner } = renderBanner(SITE);
+    fireEvent.click(inBanner.getByRole('button', { name: 'Reject all' }));
+    expect(gate.get()).toMatchObject({
+      decided: true,
+      method: 'reject-all',
+      categories: { necessary: true, functional: false, advertising: false, social: false },
+    });
+    expect(storage.values).toHaveLength(1);
+    expect(gate.$surface.get()).toBeNull();
+  });
+
+  it('"Manage preferences" asks for the dialog and records nothing', () => {
+    const { gate, storage, onManage, inBanner } = renderBanner(SITE);
+    fireEvent.click(inBanner.getByRole('button', { name: 'Manage preferences' }));
+    expect(onManage).toHaveBeenCalledOnce();
+    expect(gate.get().decided).toBe(false);
+    expect(storage.values).toEqual([]);
+  });
+
+  it('has no "Continue without accepting" unless closeButton is true', () => {
+    const { banner } = renderBanner(SITE);
+    expect(banner.querySelector('[data-cg="continue"]')).toBeNull();
+    expect(banner.textContent).not.toContain('Continue without accepting');
+  });
+
+  it('closeButton: "Continue without accepting" records reject-all in opt-in mode (GDPR-5)', () => {
+    const { gate, inBanner } = renderBanner({ ...SITE, closeButton: true });
+    const button = inBanner.getByRole('button', { name: 'Continue without accepting' });
+    expect(button.getAttribute('data-cg')).toBe('continue');
+    fireEvent.click(button);
+    expect(gate.get()).toMatchObject({ decided: true, method: 'reject-all', categories: { functional: false, advertising: false, social: false } });
+  });
+
+  it('sits at the bottom by default and at the top with position: "top"', () => {
+    expect(renderBanner(SITE).banner.classList.contains('bottom')).toBe(true);
+    resetPage();
+    const { banner } = renderBanner({ ...SITE, position: 'top' });
+    expect(banner.classList.contains('top')).toBe(true);
+    expect(banner.classList.contains('bottom')).toBe(false);
+  });
+
+  it('renders for a custom category whose id is also an Object.prototype member ("constructor")', () => {
+    // "constructor" matches the category id pattern, so the config is valid; the banner must
+    // still render and name it.
+    const { banner } = renderBanner({ categories: { constructor: {} } });
+    expect(banner.textContent).toContain('cookies for constructor.');
+  });
+});
+
+describe('banner, opt-out mode (contract section 3)', () => {
+  const OPT_OUT: ConsentGateConfig = { mode: 'opt-out', categories: { functional: {}, analytics: { default: false }, advertising: {}, social: {} } };
+
+  it('offers "Got it", the one-click opt-out and "Manage preferences", and no "Accept all"', () => {
+    const { banner, inBanner } = renderBanner(OPT_OUT);
+    expect(buttonNames(banner)).toEqual(['Got it', 'Do not sell or share my personal information', 'Manage preferences']);
+    expect(inBanner.getByRole('button', { name: 'Got it' }).getAttribute('data-cg')).toBe('acknowledge');
+    expect(inBanner.getByRole('button', { name: 'Do not sell or share my personal information' }).getAttribute('data-cg')).toBe('reject-all');
+    expect(banner.querySelector('[data-cg="accept-all"]')).toBeNull();
+  });
+
+  it('is a region landmark named "Cookie consent" in opt-out mode too (A11Y-1)', () => {
+    expect(renderBanner(OPT_OUT).banner.getAttribute('data-cg')).toBe('banner');
+  });
+
+  it('shows the notice text with the purposes, and describes "Got it" by it (A11Y-10)', () => {
+    const { banner, inBanner } = renderBanner(OPT_OUT);
+    const got = inBanner.getByRole('button', { name: 'Got it' });
+    const text = banner.querySelector(`#${got.getAttribute('aria-describedby')}`)!;
+    expect(text.textContent).toContain('use cookies for site features, usage statistics, advertising, social media features. You can opt out at any time');
+  });
+
+  it('"Do not sell or share my personal information" denies every optional category, recorded as reject-all', () => {
+    const { gate, inBanner } = renderBanner(OPT_OUT);
+    expect(gate.get().categories).toMatchObject({ functional: true, advertising: true, social: true });
+    fireEvent.click(inBanner.getByRole('button', { name: 'Do not sell or share my personal information' }));
+    expect(gate.get()).toMatchObject({
+      decided: true,
+      method: 'reject-all',
+      categories: { necessary: true, functional: false, analytics: false, advertising: false, social: false },
+    });
+  });
+
+  it('"Got it" keeps the current state, recorded as acknowledge', () => {
+    const { gate, inBanner } = renderBanner(OPT_OUT);
+    fireEvent.click(inBanner.getByRole('button', { name: 'Got it' }));
+    expect(gate.get()).toMatchObject({
+      decided: true,
+      method: 'acknowledge',
+      categories: { necessary: true, functional: true, analytics: false, advertising: true, social: true },
+    });
+  });
+
+  it('"Got it" never grants a category that was denied', () => {
+    const { gate, inBanner } = renderBanner({ mode: 'opt-out', categories: { analytics: { default: false }, advertising: { default: false } } });
+    fireEvent.click(inBanner.getByRole('button', { name: 'Got it' }));
+    expect(gate.get().categories).toEqual({ necessary: true, analytics: false, advertising: false });
+  });
+
+  it('closeButton: "Continue without accepting" records acknowledge in opt-out mode and keeps the state', () => {
+    const { gate, inBanner } = renderBanner({ ...OPT_OUT, closeButton: true });
+    fireEvent.click(inBanner.getByRole('button', { name: 'Continue without accepting' }));
+    expect(gate.get()).toMatchObject({ method: 'acknowledge', categories: { functional: true, analytics: false, advertising: true } });
+  });
+});
+
+describe('banner on a site with only necessary cookies (contract section 3)', () => {
+  for (const mode of ['opt-in', 'opt-out'] as const) {
+    it(`is a plain notice with only "Got it" in ${mode} mode`, () => {
+      const { gate, banner, inBanner } = renderBanner({ mode });
+      expect(buttonNames(banner)).toEqual(['Got it']);
+      expect(banner.textContent).toContain('This site only uses the cookies it needs to work.');
+      expect(banner.querySelector('[data-cg="manage"]')).toBeNull();
+      const got = inBanner.getByRole('button', { name: 'Got it' });
+      expect(got.getAttribute('data-cg')).toBe('acknowledge');
+      fireEvent.click(got);
+      expect(gate.get()).toMatchObject({ decided: true, method: 'acknowledge', categories: { necessary: true } });
+    });
+  }
+
+  it('counts an explicitly configured necessary category as necessary-only', () => {
+    const { banner } = renderBanner({ categories: { necessary: { cookies: ['session'] } } });
+    expect(buttonNames(banner)).toEqual(['Got it']);
+  });
+});
