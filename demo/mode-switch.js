@@ -10,10 +10,13 @@
     sessionStorage.setItem('demo-mode', asked);
     history.replaceState(null, '', location.pathname);
   }
+  var language = params.get('lang');
+  if (language) sessionStorage.setItem('demo-lang', language);
   var mode = sessionStorage.getItem('demo-mode') || 'opt-in';
   var block = document.getElementById('consent-gate-config');
   var config = JSON.parse(block.textContent);
   config.mode = mode;
+  if (sessionStorage.getItem('demo-lang')) config.language = sessionStorage.getItem('demo-lang');
   // A different mode is a different notice: ask again.
   config.revision = mode === 'opt-in' ? 1 : 2;
   block.textContent = JSON.stringify(config);

@@ -16,8 +16,8 @@ const shots = [
   { name: 'dialog-320', viewport: { width: 320, height: 640 }, open: true },
   { name: 'banner-dark', viewport: { width: 1280, height: 720 }, colorScheme: 'dark' },
   { name: 'dialog-dark', viewport: { width: 1280, height: 800 }, colorScheme: 'dark', open: true },
-  { name: 'banner-ja', viewport: { width: 1280, height: 720 }, locale: 'ja-JP' },
-  { name: 'dialog-ja', viewport: { width: 1280, height: 800 }, locale: 'ja-JP', open: true },
+  { name: 'banner-ja', viewport: { width: 1280, height: 720 }, page: '/?lang=ja' },
+  { name: 'dialog-ja', viewport: { width: 1280, height: 800 }, page: '/?lang=ja', open: true },
   { name: 'placeholder', viewport: { width: 1280, height: 900 }, page: '/article.html', placeholder: true },
 ];
 

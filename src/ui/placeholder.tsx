@@ -16,7 +16,9 @@ const hiddenDisplay = new WeakMap<HTMLElement, string>();
 function providerName(ui: UiContext, entry: BlockedElement): string | undefined {
   const host = entry.host;
   if (!host) return undefined;
-  for (const category of ui.config.categories) {
+  // Only the vendors of the categories the element waits for: another category's vendor on the
+  // same host is not who this content comes from.
+  for (const category of ui.config.categories.filter((c) => entry.categories.includes(c.id))) {
     for (const vendor of category.vendors) {
       if (vendor.domains?.some((domain) => host === domain || host.endsWith(`.${domain}`))) return vendor.name;
     }
