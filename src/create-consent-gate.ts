@@ -4,7 +4,7 @@
  */
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
 import { resolveConfig } from './config/normalize';
-import { createConsent } from './create-consent';
+import { consentFromResolved } from './create-consent';
 import { chooseLanguage, type Language } from './i18n/language';
 import type { LocaleLoader } from './i18n/load-locale';
 import type { Texts } from './i18n/locales/en';
@@ -24,19 +24,16 @@ export interface ConsentGateOptions extends ConsentOptions {
 }
 
 /**
- * Starts Consent Gate with its interface; `defaultLoader` fetches a locale the options lack
- * (a module import in the npm build, a JSON file next to the script in the script-tag build).
- * Creates Consent Gate with its interface: banner, preferences dialog, placeholders, settings
- * button and cookie tables, in an open shadow root on `#consent-gate`.
+ * Starts Consent Gate with its interface (banner, preferences dialog, placeholders, settings
+ * button and cookie tables, in an open shadow root on `#consent-gate`). `defaultLoader` fetches
+ * a locale the options lack: a module import in the npm build (`createConsentGate`), a JSON file
+ * next to the script in the script-tag build.
  *
  * @throws {ConsentGateConfigError} when the configuration is invalid, listing every problem.
- * @example
- * const gate = createConsentGate({ privacyPolicyUrl: '/privacy', categories: { analytics: {}, advertising: {} } });
- * gate.on('change', (state) => state.categories.analytics && loadAnalytics());
  */
 export function startConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions, defaultLoader: LocaleLoader): ConsentGate<CategoryOf<C>> {
-  const gate = createConsent(config, options);
   const resolved = resolveConfig(config);
+  const gate = consentFromResolved(resolved, options);
   const document = options.document ?? window.document;
   const language = chooseLanguage(config.language, document);
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;
@@ -46,7 +43,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   const mount = (locale: Partial<Texts>) => {
     if (destroyed) return;
     const texts = buildTexts(locale, language, resolved);
-    unmount = mountUi({ gate: gate as ConsentGate, config: resolved, texts, language, dir }, { document, nonce: options.nonce });
+    unmount = mountUi({ gate, config: resolved, texts, language, dir }, { document, nonce: options.nonce });
   };
 
   const given = language === 'en' ? {} : options.locales?.[language];
@@ -61,7 +58,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   }
 
   const destroyCore = gate.destroy;
-  return Object.assign(gate, {
+  return Object.assign(gate as ConsentGate<CategoryOf<C>>, {
     destroy() {
       destroyed = true;
       unmount?.();
@@ -69,4 +66,3 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
     },
   });
 }
-

@@ -50,7 +50,11 @@ function warnAboutNecessaryConflicts(config: ResolvedConfig, catalogue: readonly
  * consent.on('change', (state) => console.log(state.categories));
  */
 export function createConsent<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
-  const resolved = resolveConfig(config);
+  return consentFromResolved(resolveConfig(config), options);
+}
+
+/** The headless instance for a config already validated and resolved (the full build shares it). */
+export function consentFromResolved(resolved: ResolvedConfig, options: ConsentOptions): ConsentGate {
   const document = options.document ?? window.document;
   const view = document.defaultView!;
   const logger = options.logger ?? createLogger();

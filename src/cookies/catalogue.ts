@@ -8,7 +8,8 @@
  * Kept as one compact string for bundle size and expanded on first use. Lifetimes are those the
  * vendors document; an entry without one has no single documented lifetime.
  */
-import { compilePattern, matchesPattern, type NamePattern } from '../config/patterns';
+import { compilePattern, type NamePattern } from '../config/patterns';
+import { findEntry } from './scan';
 
 /** One catalogued cookie: an exact name or a pattern, and what it is. */
 export interface CatalogueEntry {
@@ -143,7 +144,6 @@ f/^intercom-/ Chat messenger`;
 const CATEGORY: Record<string, string> = { a: 'analytics', d: 'advertising', s: 'social', f: 'functional' };
 
 let entries: readonly CatalogueEntry[] | undefined;
-let exact: Map<string, CatalogueEntry> | undefined;
 
 function expand(): readonly CatalogueEntry[] {
   const list: CatalogueEntry[] = [];
@@ -179,12 +179,5 @@ export function catalogue(): readonly CatalogueEntry[] {
  * @example findInCatalogue('_ga_ABC123') // { vendor: 'Google Analytics', category: 'analytics', … }
  */
 export function findInCatalogue(name: string): CatalogueEntry | undefined {
-  if (!exact) {
-    exact = new Map();
-    for (const entry of catalogue()) if (typeof entry.pattern === 'string') exact.set(entry.pattern, entry);
-  }
-  return (
-    exact.get(name) ??
-    catalogue().find((entry) => typeof entry.pattern !== 'string' && matchesPattern(name, entry.pattern))
-  );
+  return findEntry(catalogue(), name);
 }

@@ -5,7 +5,7 @@
  */
 import { categoryText } from '../i18n/texts';
 import { useUi } from './context';
-import { displayName } from './cookie-rows';
+import { cookieProvider, displayName } from './cookie-rows';
 
 export function CategoryRow({ id, checked, onToggle }: { id: string; checked: boolean; onToggle: (id: string) => void }) {
   const { gate, config, texts } = useUi();
@@ -49,9 +49,7 @@ export function CategoryRow({ id, checked, onToggle }: { id: string; checked: bo
             {category.cookies.map((cookie) => (
               <li key={cookie.name}>
                 <code>{displayName(cookie.name)}</code>
-                {[cookie.provider ?? (typeof cookie.pattern === 'string' ? gate.classify(cookie.pattern).vendor : undefined), cookie.purpose, cookie.lifetime]
-                  .filter(Boolean)
-                  .map((part) => ` · ${part}`)}
+                {[cookieProvider(cookie, gate), cookie.purpose, cookie.lifetime].filter(Boolean).map((part) => ` · ${part}`)}
               </li>
             ))}
             {category.vendors.map((vendor) => (

@@ -20,12 +20,17 @@ export function displayName(name: string): string {
   return open ? `${readable}*` : readable;
 }
 
+/** Who sets a declared cookie: the declaration's provider, else the catalogue's vendor. */
+export function cookieProvider(cookie: ResolvedConfig['categories'][number]['cookies'][number], gate: ConsentGate): string | undefined {
+  return cookie.provider ?? (typeof cookie.pattern === 'string' ? gate.classify(cookie.pattern).vendor : undefined);
+}
+
 export function cookieRows(config: ResolvedConfig, gate: ConsentGate): CookieRow[] {
   return config.categories.flatMap((category) =>
     category.cookies.map((cookie) => ({
       category: category.id,
       name: displayName(cookie.name),
-      provider: cookie.provider ?? (typeof cookie.pattern === 'string' ? gate.classify(cookie.pattern).vendor : undefined),
+      provider: cookieProvider(cookie, gate),
       purpose: cookie.purpose,
       lifetime: cookie.lifetime,
     })),
