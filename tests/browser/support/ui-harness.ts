@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ConsentGateConfig } from '../../../src/types';
 import { launchBrowser } from './browser';
 import { scriptJson } from './pages';
@@ -344,4 +345,39 @@ export function describeFindings(findings: AxeFinding[]): string {
   return findings
     .map((finding) => `${finding.id} (${finding.impact}): ${finding.help}\n${finding.nodes.map((node) => `  ${JSON.stringify(node.target)} ${node.html}\n    ${node.summary.replace(/\n/g, '\n    ')}`).join('\n')}`)
     .join('\n');
+}
+
+/**
+ * Registers the suite's hooks (start once, close after, and after each test close its contexts
+ * and assert that no page threw) and returns the harness, usable inside tests.
+ */
+export function useUiHarness(): UiHarness {
+  let harness: UiHarness | undefined;
+  const current = (): UiHarness => {
+    if (!harness) throw new Error('the UI harness is not started yet: use it inside tests');
+    return harness;
+  };
+  beforeAll(async () => {
+    harness = await startUiHarness();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  afterEach(async () => {
+    const errors = current().pageErrors();
+    await current().closeContexts();
+    expect(errors, 'no uncaught error in any page').toEqual([]);
+  });
+  return {
+    get servers() {
+      return current().servers;
+    },
+    get browser() {
+      return current().browser;
+    },
+    open: (options) => current().open(options),
+    pageErrors: () => current().pageErrors(),
+    closeContexts: () => current().closeContexts(),
+    close: () => current().close(),
+  };
 }

@@ -10,24 +10,10 @@
  * Build first: `npx vite build --mode iife`.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BANNER, DIALOG, UI_CONFIG, describeFindings, runAxe, startUiHarness, type UiHarness } from '../support/ui-harness';
+import { describe, expect, test } from 'vitest';
+import { BANNER, DIALOG, UI_CONFIG, describeFindings, runAxe, useUiHarness } from '../support/ui-harness';
 
-let ui: UiHarness;
-
-beforeAll(async () => {
-  ui = await startUiHarness();
-});
-
-afterAll(async () => {
-  await ui?.close();
-});
-
-afterEach(async () => {
-  const errors = ui.pageErrors();
-  await ui.closeContexts();
-  expect(errors, 'no uncaught error in any page').toEqual([]);
-});
+const ui = useUiHarness();
 
 /** Runs axe and asserts: `target-size` ran, and no violation inside the interface. */
 async function expectNoAxeViolations(page: Page, state: string): Promise<void> {

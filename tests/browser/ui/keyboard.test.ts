@@ -13,24 +13,10 @@
  * Build first: `npx vite build --mode iife`.
  */
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BANNER, DIALOG, focusInfo, pressUntil, startUiHarness, type FocusInfo, type UiHarness } from '../support/ui-harness';
+import { describe, expect, test } from 'vitest';
+import { BANNER, DIALOG, focusInfo, pressUntil, useUiHarness, type FocusInfo } from '../support/ui-harness';
 
-let ui: UiHarness;
-
-beforeAll(async () => {
-  ui = await startUiHarness();
-});
-
-afterAll(async () => {
-  await ui?.close();
-});
-
-afterEach(async () => {
-  const errors = ui.pageErrors();
-  await ui.closeContexts();
-  expect(errors, 'no uncaught error in any page').toEqual([]);
-});
+const ui = useUiHarness();
 
 const consentCookie = async (context: BrowserContext) => (await context.cookies()).find((cookie) => cookie.name === 'consent_gate');
 

@@ -10,24 +10,10 @@
  * Build first: `npx vite build --mode iife` (it must also put the locale files in `dist/locales/`).
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { BANNER, DIALOG, UI_CONFIG, startUiHarness, type UiHarness } from '../support/ui-harness';
+import { describe, expect, test } from 'vitest';
+import { BANNER, DIALOG, UI_CONFIG, useUiHarness } from '../support/ui-harness';
 
-let ui: UiHarness;
-
-beforeAll(async () => {
-  ui = await startUiHarness();
-});
-
-afterAll(async () => {
-  await ui?.close();
-});
-
-afterEach(async () => {
-  const errors = ui.pageErrors();
-  await ui.closeContexts();
-  expect(errors, 'no uncaught error in any page').toEqual([]);
-});
+const ui = useUiHarness();
 
 const BANNER_BUTTONS = ['accept-all', 'reject-all', 'manage'];
 
