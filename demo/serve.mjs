@@ -1,7 +1,7 @@
 // Serves the demo site with Vite on loopback, plus a second origin that plays the ad and social
 // networks. Run with `npm run demo` (it builds first). Ports: DEMO_PORT (5173) and
 // THIRD_PARTY_PORT (5174).
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
@@ -31,6 +31,19 @@ function serveBuild() {
   };
 }
 
+/**
+ * The parts every demo page shares, kept once in demo/partials/: the site owner's Consent Gate
+ * block (config, script tag, inert tags), the masthead, and the status panel with the footer.
+ * `<!-- partial:NAME -->` in a page is replaced by demo/partials/NAME.html.
+ */
+function fillPartials(html) {
+  return html.replace(/^[ \t]*<!-- partial:([a-z-]+) -->$/gm, (whole, name) => {
+    const file = path.join(here, 'partials', `${name}.html`);
+    if (!existsSync(file)) throw new Error(`demo: ${whole.trim()} names a missing file ${file}`);
+    return readFileSync(file, 'utf8').trimEnd();
+  });
+}
+
 export async function startDemo({ port = 5173, thirdPartyPort = 5174, host = '127.0.0.1' } = {}) {
   const thirdParty = await startThirdParty({ port: thirdPartyPort, host });
   const server = await createServer({
@@ -43,7 +56,7 @@ export async function startDemo({ port = 5173, thirdPartyPort = 5174, host = '12
     resolve: { alias: { 'consent-gate/headless': path.join(dist, 'headless.js'), 'consent-gate': path.join(dist, 'index.js') } },
     plugins: [
       serveBuild(),
-      { name: 'third-party-origin', transformIndexHtml: (html) => html.replaceAll('%THIRD_PARTY%', thirdParty.origin) },
+      { name: 'demo-page-parts', transformIndexHtml: (html) => fillPartials(html).replaceAll('%THIRD_PARTY%', thirdParty.origin) },
     ],
   });
   await server.listen();
