@@ -1,8 +1,9 @@
 // Rewrites the README's generated parts from the build: the Subresource Integrity snippet
-// (from dist/consent-gate.sri.json) and the size table (from `size-limit --json`).
-// Run after `npm run build`: `npm run readme`. tests/browser/readme.test.ts checks they match.
-import { execFileSync } from 'node:child_process';
+// (from dist/consent-gate.sri.json) and the size table (from scripts/size.mjs, the same figures
+// `npm run size` checks). Run after `npm run build`: `npm run readme`.
+// tests/browser/package.test.ts checks they match.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { measure, sizeTable } from './size.mjs';
 
 export function sriSnippet(sri) {
   const file = Object.keys(sri.integrity).find((name) => /^consent-gate-.+\.iife\.js$/.test(name));
@@ -13,11 +14,6 @@ export function sriSnippet(sri) {
     '        crossorigin="anonymous"></script>',
     '```',
   ].join('\n');
-}
-
-export function sizeTable(results) {
-  const rows = results.map((r) => `| ${r.name} | ${(r.size / 1000).toFixed(2)} kB (limit ${(r.sizeLimit / 1000).toFixed(1)} kB) |`);
-  return ['| what | gzip |', '|---|---|', ...rows].join('\n');
 }
 
 export function replaceBetween(text, marker, content) {
@@ -33,8 +29,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()
   let readme = readFileSync('README.md', 'utf8');
   const sri = JSON.parse(readFileSync('dist/consent-gate.sri.json', 'utf8'));
   readme = replaceBetween(readme, 'sri', sriSnippet(sri));
-  const sizes = JSON.parse(execFileSync('npx', ['size-limit', '--json'], { encoding: 'utf8' }));
-  readme = replaceBetween(readme, 'size', sizeTable(sizes));
+  readme = replaceBetween(readme, 'size', sizeTable(await measure()));
   writeFileSync('README.md', readme);
   console.log('README: SRI snippet and size table updated.');
 }

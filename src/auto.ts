@@ -1,15 +1,19 @@
 /**
  * The script-tag build (`dist/consent-gate.iife.js`): reads the JSON config, starts once per
  * page, exposes `window.consentGate` (the instance) and `window.ConsentGate` (the factories).
- * The only file allowed side effects at load. English is built in; another language is
- * fetched as `locales/<lang>.json` from the script's own directory, only when needed.
+ * The only file allowed side effects at load. It carries the first view only; parts and
+ * locales are fetched from its own directory when a page or a visitor needs them.
  */
+import { checkConfig } from './config/checks';
 import { ConsentGateConfigError } from './config/errors';
-import { catalogue } from './cookies/catalogue';
-import { createConsent } from './create-consent';
-import { startConsentGate } from './create-consent-gate';
-import type { LocaleLoader } from './i18n/load-locale';
-import type { ConsentGate } from './consent-gate';
+import { resolveConfig } from './config/normalize';
+import { consentFromResolved } from './create-consent';
+import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
+import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
+import type { Logger } from './core/logger';
+import type { PartLoader } from './parts/loader';
+import { scriptLocaleLoader } from './script-tag/locale-loader';
+import { scriptPartLoader } from './script-tag/part-loader';
 import type { ConsentGateConfig } from './types';
 
 declare global {
@@ -19,33 +23,87 @@ declare global {
   }
 }
 
-function readConfig(): ConsentGateConfig | undefined {
-  const block = document.getElementById('consent-gate-config');
-  if (block?.textContent) return JSON.parse(block.textContent) as ConsentGateConfig;
-  return window.ConsentGateConfig;
+const CONFIG_ID = 'consent-gate-config';
+const PREFIX = '[consent-gate]';
+const script = document.currentScript as HTMLScriptElement | null;
+const base = script?.src ? new URL('.', script.src).href : new URL('.', document.baseURI).href;
+const nonce = script?.nonce || undefined;
+let loader: PartLoader | undefined;
+/** Made on first use: a copy of this file included a second time never starts, so never replaces the first one's part registry. */
+const parts: PartLoader = (name) => (loader ??= scriptPartLoader(document, base, nonce))(name);
+
+/** The config from `#consent-gate-config`, else `window.ConsentGateConfig`. */
+function readConfig(): ConsentGateConfig {
+  const block = document.getElementById(CONFIG_ID);
+  if (!block?.textContent) return window.ConsentGateConfig ?? {};
+  try {
+    return JSON.parse(block.textContent) as ConsentGateConfig;
+  } catch (error) {
+    throw new SyntaxError(`the JSON in <script id="${CONFIG_ID}"> is not valid: ${(error as Error).message}. Check quotes, commas and braces there.`);
+  }
 }
 
-function localeLoader(script: HTMLScriptElement | null): LocaleLoader {
-  const base = script?.src ? new URL('.', script.src).href : `${location.origin}/`;
-  return async (language) => {
-    const response = await fetch(`${base}locales/${language}.json`, { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`HTTP ${response.status}`);
-    return (await response.json()) as Record<string, string>;
+/**
+ * The console voice of the script tag: production builds log codes, and the messages part
+ * turns them into words (loaded only when there is something to say).
+ */
+function wordingLogger(): Logger {
+  const said = new Set<string>();
+  const print = (method: 'warn' | 'error', [first, ...rest]: unknown[]) =>
+    parts('messages').then(
+      ({ word }) => console[method](PREFIX, typeof first === 'string' ? word(first) : first, ...rest),
+      () => console[method](PREFIX, first, ...rest),
+    );
+  return {
+    warnOnce(key, ...details) {
+      if (said.has(key)) return;
+      said.add(key);
+      void print('warn', details);
+    },
+    error: (...details) => void print('error', details),
   };
+}
+
+/** A config error in full words: the messages part explains what the compact check found. */
+function report(error: unknown): void {
+  if (!(error instanceof ConsentGateConfigError) || error.config === undefined) {
+    console.error(PREFIX, error instanceof Error ? error.message : error);
+    return;
+  }
+  parts('messages').then(
+    ({ explainProblem }) => console.error(PREFIX, new ConsentGateConfigError(checkConfig(error.config).map(explainProblem)).message),
+    () => console.error(PREFIX, error.message),
+  );
+}
+
+/**
+ * Creates Consent Gate with its interface, loading parts and locales from the script's own
+ * directory (the script-tag flavour of the npm `createConsentGate`).
+ */
+function createConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions = {}): ConsentGate<CategoryOf<C>> {
+  return startConsentGate(config, { nonce, logger: wordingLogger(), ...options }, { loadLocale: scriptLocaleLoader(base), parts, activation: () => parts('activation') });
+}
+
+/**
+ * Creates a headless instance, loading activation and the catalogue from the script's own
+ * directory (the script-tag flavour of `consent-gate/headless`'s `createConsent`).
+ */
+function createConsent<const C extends ConsentGateConfig>(config: C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
+  const catalogue = () => parts('catalogue').then((part) => part.catalogue());
+  return consentFromResolved(resolveConfig(config), { nonce, logger: wordingLogger(), catalogue, ...options }, () => parts('activation')) as ConsentGate<CategoryOf<C>>;
 }
 
 function start(): void {
   // Included twice, it still starts once.
   if (window.consentGate) return;
-  const script = document.currentScript as HTMLScriptElement | null;
   try {
-    window.consentGate = startConsentGate(readConfig() ?? {}, { nonce: script?.nonce || undefined, catalogue: catalogue() }, localeLoader(script));
+    window.consentGate = createConsentGate(readConfig());
   } catch (error) {
     // The page keeps working; everything gated stays inert.
-    console.error('[consent-gate]', error instanceof ConsentGateConfigError ? error.message : error);
+    report(error);
   }
 }
 
 start();
 
-export { createConsent, ConsentGateConfigError };
+export { createConsentGate, createConsent, ConsentGateConfigError };

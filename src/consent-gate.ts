@@ -2,7 +2,7 @@
  * The public instance API (contract section 8), shared by the headless core and the full build.
  */
 import type { ReadableAtom, WritableAtom } from 'nanostores';
-import type { CatalogueEntry } from './cookies/catalogue';
+import type { CatalogueOption } from './cookies/catalogue-source';
 import type { Logger } from './core/logger';
 import type { BlockedElement } from './gating/gate';
 import type { DecisionStorage } from './storage/decision-storage';
@@ -45,10 +45,13 @@ export interface ConsentGate<Category extends string = string> {
   readonly $surface: ReadableAtom<Surface> & Pick<WritableAtom<Surface>, 'get'>;
   /** Gated elements kept inert now, with the categories they wait for (for placeholders). */
   readonly $blocked: ReadableAtom<BlockedElement[]>;
-  /** Reports the cookies present, each classified by the config and the built-in catalogue. */
-  scan(): ScannedCookie[];
-  /** Classifies one cookie name. */
-  classify(name: string): ScannedCookie;
+  /**
+   * Reports the cookies present, each classified by the config and the cookie catalogue. A
+   * promise, because the catalogue is loaded only when first needed.
+   */
+  scan(): Promise<ScannedCookie[]>;
+  /** Classifies one cookie name (a promise, like `scan()`). */
+  classify(name: string): Promise<ScannedCookie>;
   /** Loads one blocked element for this page view only, recording nothing. */
   loadOnce(element: Element): void;
   /** Stops gating, listening and observing. Decisions already stored are kept. */
@@ -73,9 +76,10 @@ export interface ConsentOptions {
   nonce?: string;
   /**
    * Cookie catalogue used by `scan()`, `classify()`, withdrawal and the declaration table, on top
-   * of the config's own declarations. The full build passes the built-in one; headless users
-   * opt in with `cookieCatalogue()` from `consent-gate/catalogue`.
+   * of the config's own declarations: the entries, or a function that loads them when first
+   * needed. The full build loads the built-in one; headless users opt in with
+   * `() => import('consent-gate/catalogue').then((m) => m.cookieCatalogue())`.
    * @default [] (config declarations only)
    */
-  catalogue?: readonly CatalogueEntry[];
+  catalogue?: CatalogueOption;
 }

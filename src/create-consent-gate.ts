@@ -5,12 +5,18 @@
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
 import { resolveConfig } from './config/normalize';
 import { consentFromResolved } from './create-consent';
+import { createLogger } from './core/logger';
+import type { ActivationOption } from './gating/gate';
 import { chooseLanguage, type Language } from './i18n/language';
 import type { LocaleLoader } from './i18n/load-locale';
 import type { Texts } from './i18n/locales/en';
 import { buildTexts } from './i18n/texts';
-import { mountUi } from './ui/mount';
+import type { PartLoader } from './parts/loader';
+import { mountUi } from './ui/shell';
+import { styleAdopter } from './ui/styles/adopt';
+import { BASE_CSS } from './ui/styles/base';
 import type { ConsentGateConfig } from './types';
+import { say } from './core/wording';
 
 /** Options of the full build, on top of the headless ones. */
 export interface ConsentGateOptions extends ConsentOptions {
@@ -23,27 +29,37 @@ export interface ConsentGateOptions extends ConsentOptions {
   loadLocale?: LocaleLoader;
 }
 
+/** How a build loads what the first view does not carry. */
+export interface BuildLoaders {
+  loadLocale: LocaleLoader;
+  parts: PartLoader;
+  /** Activation of allowed elements: the module (npm) or its part (script tag). */
+  activation: ActivationOption;
+}
+
 /**
- * Starts Consent Gate with its interface (banner, preferences dialog, placeholders, settings
- * button and cookie tables, in an open shadow root on `#consent-gate`). `defaultLoader` fetches
- * a locale the options lack: a module import in the npm build (`createConsentGate`), a JSON file
- * next to the script in the script-tag build.
+ * Starts Consent Gate with its interface (banner and settings button at once; the dialog,
+ * placeholders and cookie tables as parts, when needed), in an open shadow root on
+ * `#consent-gate`. The npm build and the script tag differ only in their loaders.
  *
  * @throws {ConsentGateConfigError} when the configuration is invalid, listing every problem.
  */
-export function startConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions, defaultLoader: LocaleLoader): ConsentGate<CategoryOf<C>> {
+export function startConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions, loaders: BuildLoaders): ConsentGate<CategoryOf<C>> {
   const resolved = resolveConfig(config);
-  const gate = consentFromResolved(resolved, options);
+  const logger = options.logger ?? createLogger();
+  const catalogue = options.catalogue ?? (() => loaders.parts('catalogue').then((part) => part.catalogue()));
+  const gate = consentFromResolved(resolved, { ...options, logger, catalogue }, loaders.activation);
   const document = options.document ?? window.document;
-  const language = chooseLanguage(config.language, document);
+  const language = chooseLanguage(resolved.language, document);
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;
+  const adopt = styleAdopter(document, options.nonce);
   let unmount: (() => void) | undefined;
   let destroyed = false;
 
   const mount = (locale: Partial<Texts>) => {
     if (destroyed) return;
     const texts = buildTexts(locale, language, resolved);
-    unmount = mountUi({ gate, config: resolved, texts, language, dir }, { document, nonce: options.nonce });
+    unmount = mountUi({ gate, config: resolved, texts, language, dir, parts: loaders.parts, logger, adopt, baseCss: BASE_CSS }, document);
   };
 
   const given = language === 'en' ? {} : options.locales?.[language];
@@ -51,8 +67,8 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
     mount(given);
   } else {
     // Nothing is shown until the locale arrives: no flash of English.
-    (options.loadLocale ?? defaultLoader)(language).then(mount, (error: unknown) => {
-      console.warn('[consent-gate]', `could not load the "${language}" locale; showing English.`, error);
+    (options.loadLocale ?? loaders.loadLocale)(language).then(mount, (error: unknown) => {
+      logger.warnOnce(`locale:${language}`, say('locale-failed', { language }), error);
       mount({});
     });
   }

@@ -1,44 +1,30 @@
 /**
- * The headless instance: wires config → stores → cookie storage → gating → clean-up → events.
- * Listeners react to the stores; actions never call them directly.
+ * The headless instance: config → stores → actions, and a short list of listeners, each one
+ * concern (cookie writing, cross-tab adoption, gating, withdrawal clean-up, events). Actions
+ * are the only writers of state; listeners only react.
  */
 import { resolveConfig, type ResolvedConfig } from './config/normalize';
 import { createActions } from './core/actions';
 import { createEmitter } from './core/emitter';
-import { createLogger, type Logger } from './core/logger';
+import { createLogger } from './core/logger';
 import { readPrivacySignal, startingDecision } from './core/modes';
 import { encodeDecision, newestCurrent, randomConsentId } from './core/record';
 import { createStores } from './core/stores';
-import type { CatalogueEntry } from './cookies/catalogue';
-import { cleanUp } from './cookies/cleanup';
-import { classifyCookie, necessaryConflicts, scanCookies } from './cookies/scan';
-import { createGate } from './gating/gate';
-import { createCrossTab } from './integrations/cross-tab';
+import { catalogueSource } from './cookies/catalogue-source';
+import { classifyCookie, scanCookies } from './cookies/scan';
+import * as activationModule from './gating/activation';
+import { createGate, type ActivationOption } from './gating/gate';
+import { writeDecisions } from './listeners/cookie-writer';
+import { adoptOtherTabs } from './listeners/cross-tab-adoption';
+import { emitEvents } from './listeners/events';
+import { cleanUpOnWithdrawal } from './listeners/withdrawal';
+import { warnSiteOwner } from './listeners/site-owner-warnings';
 import { createCookieStorage } from './storage/cookie-storage';
 import type { DecisionStorage } from './storage/decision-storage';
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
-import type { ConsentEvents, ConsentGateConfig, ConsentState } from './types';
+import type { ConsentEvents, ConsentGateConfig } from './types';
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
-
-/** Where a category named in markup is gated; `analytics` falls back to `functional` (contract section 2). */
-function categoryResolver(config: ResolvedConfig): (id: string) => string | null {
-  const configured = new Set(config.categories.map((c) => c.id));
-  return (id) => {
-    if (configured.has(id)) return id;
-    if (id === 'analytics' && configured.has('functional')) return 'functional';
-    return null;
-  };
-}
-
-function warnAboutNecessaryConflicts(config: ResolvedConfig, catalogue: readonly CatalogueEntry[], logger: Logger): void {
-  for (const conflict of necessaryConflicts(config, catalogue)) {
-    logger.warnOnce(
-      `necessary:${conflict.cookie}`,
-      `"${conflict.cookie}" is declared necessary, but ${conflict.vendor} uses it for ${conflict.category}; necessary cookies need no consent, so declare it under "${conflict.category === 'analytics' ? 'analytics (or functional)' : conflict.category}".`,
-    );
-  }
-}
 
 /**
  * Creates a headless Consent Gate instance: consent state, the consent cookie and gating, with
@@ -50,29 +36,30 @@ function warnAboutNecessaryConflicts(config: ResolvedConfig, catalogue: readonly
  * consent.on('change', (state) => console.log(state.categories));
  */
 export function createConsent<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
-  return consentFromResolved(resolveConfig(config), options);
+  return consentFromResolved(resolveConfig(config), options, activationModule);
 }
 
-/** The headless instance for a config already validated and resolved (the full build shares it). */
-export function consentFromResolved(resolved: ResolvedConfig, options: ConsentOptions): ConsentGate {
+/**
+ * The headless instance for a config already validated and resolved (the full build shares it).
+ * `activation` is the activation module, or (in the script tag) a function that loads it.
+ */
+export function consentFromResolved(config: ResolvedConfig, options: ConsentOptions, activation: ActivationOption): ConsentGate {
   const document = options.document ?? window.document;
   const view = document.defaultView!;
   const logger = options.logger ?? createLogger();
-  const storage: DecisionStorage = options.storage ?? createCookieStorage({ ...resolved.cookie, logger, document });
+  const storage: DecisionStorage = options.storage ?? createCookieStorage({ ...config.cookie, logger, document });
   const emitter = createEmitter<ConsentEvents>(logger);
   const now = options.now ?? nowInSeconds;
-  const catalogue = options.catalogue ?? [];
-  warnAboutNecessaryConflicts(resolved, catalogue, logger);
-
-  const currency = () => ({ now: now(), revision: resolved.revision, days: resolved.cookie.days, categories: resolved.optional });
+  const catalogue = catalogueSource(options.catalogue);
+  const currency = () => ({ now: now(), revision: config.revision, days: config.cookie.days, categories: config.optional });
 
   // Read synchronously before anything is activated (standards GPC-1).
-  const signal = readPrivacySignal(view.navigator, resolved.respectDoNotTrack);
+  const signal = readPrivacySignal(view.navigator, config.respectDoNotTrack);
   const storedValues = storage.read();
   const stored = newestCurrent(storedValues, currency());
-  const start = startingDecision(resolved, stored, signal, now(), randomConsentId);
-  const stores = createStores(resolved, start.decision, signal);
-  const actions = createActions({ config: resolved, stores, signal, logger, now });
+  const start = startingDecision(config, stored, signal, now(), randomConsentId);
+  const stores = createStores(config, start.decision, signal);
+  const actions = createActions({ config, stores, signal, logger, now });
 
   // Anything stale, broken or duplicated is replaced by the one decision in force (CK-5, CK-7).
   if (start.changed || storedValues.length > 1 || (storedValues.length > 0 && !stored)) {
@@ -82,66 +69,28 @@ export function consentFromResolved(resolved: ResolvedConfig, options: ConsentOp
 
   const gate = createGate({
     document,
-    resolveCategory: categoryResolver(resolved),
+    resolveCategory: config.categoryFor,
     isAllowed: (id) => stores.$consent.get().categories[id] === true,
     logger,
     nonce: options.nonce,
+    activation,
   });
+  const crossTab = adoptOtherTabs(view, `consent-gate:${config.cookie.name}`, stores, storage, currency);
 
-  let adopting = false;
-  // Another tab decided: adopt what the cookie now says (never what the message says).
-  const crossTab = createCrossTab(view, `consent-gate:${resolved.cookie.name}`, () => {
-    const current = newestCurrent(storage.read(), currency());
-    const mine = stores.$decision.get();
-    if ((current && encodeDecision(current)) === (mine && encodeDecision(mine))) return;
-    adopting = true;
-    stores.$decision.set(current);
-    stores.$surface.set(current ? null : 'banner');
-    adopting = false;
-  });
-
-  let lastState = stores.$consent.get();
+  // Listeners run in this order on every change: the cookie, gating, clean-up, then events.
   const unsubscribers = [
-    stores.$decision.listen((decision) => {
-      if (adopting) return;
-      if (!decision) storage.clear();
-      else if (!storage.write(encodeDecision(decision))) logger.error('the browser refused the consent cookie; the decision holds for this page only.');
-      crossTab.announce();
-    }),
-    stores.$consent.listen((state) => {
-      const previous = lastState;
-      lastState = state;
-      gate.update();
-      withdraw(previous, state);
-      emitter.emit('change', state);
-      document.dispatchEvent(new view.CustomEvent('consent-gate:change', { detail: state }));
-    }),
-    stores.$surface.listen((surface) => {
-      if (surface) emitter.emit('show', surface);
-      else emitter.emit('hide');
-    }),
+    writeDecisions(stores, storage, crossTab, logger),
+    stores.$consent.listen(() => gate.update()),
+    cleanUpOnWithdrawal({ config, stores, document, emitter, logger, catalogue }),
+    emitEvents(stores, emitter, document),
   ];
-
-  function withdraw(previous: ConsentState, next: ConsentState): void {
-    const withdrawn = resolved.categories.filter(({ id }) => previous.categories[id] && !next.categories[id]);
-    if (withdrawn.length === 0) return;
-    const ids = withdrawn.map((c) => c.id);
-    const known = scanCookies(document.cookie, resolved, catalogue).filter((c) => ids.includes(c.category)).map((c) => c.name);
-    const report = cleanUp(document, ids, {
-      cookies: [...withdrawn.flatMap((c) => c.cookies.map((cookie) => cookie.pattern)), ...known],
-      storage: withdrawn.flatMap((c) => c.storage),
-    });
-    if (report.remaining.length > 0) {
-      logger.warnOnce(`remaining:${report.remaining.join()}`, 'these cookies could not be deleted from JavaScript (set for another path or domain):', report.remaining);
-    }
-    emitter.emit('reload-required', report);
-  }
 
   gate.update();
   stores.$surface.set(stores.$consent.get().decided ? null : 'banner');
+  warnSiteOwner(config, catalogue, logger);
 
   return {
-    config: resolved.source,
+    config: config.source,
     $consent: stores.$consent,
     $surface: stores.$surface,
     $blocked: gate.$blocked,
@@ -156,8 +105,8 @@ export function consentFromResolved(resolved: ResolvedConfig, options: ConsentOp
     showPreferences: () => stores.$surface.set('preferences'),
     hide: () => stores.$surface.set(null),
     on: emitter.on,
-    scan: () => scanCookies(document.cookie, resolved, catalogue),
-    classify: (name) => classifyCookie(name, resolved, catalogue),
+    scan: async () => scanCookies(document.cookie, config, await catalogue.load()),
+    classify: async (name) => classifyCookie(name, config, await catalogue.load()),
     loadOnce: gate.loadOnce,
     destroy() {
       for (const unsubscribe of unsubscribers) unsubscribe();

@@ -4,7 +4,7 @@
  */
 export { createConsent } from './create-consent';
 export { ConsentGateConfigError, type ConfigProblem } from './config/errors';
-export { validateConfig } from './config/validate';
+export { validateConfig } from './config/messages';
 export { createMemoryStorage, type DecisionStorage } from './storage/decision-storage';
 export type { ConsentGate, ConsentOptions, CategoryOf } from './consent-gate';
 export type { BlockedElement } from './gating/gate';

@@ -4,14 +4,16 @@
  */
 import type { CategoryOf, ConsentGate } from './consent-gate';
 import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
-import { catalogue } from './cookies/catalogue';
+import * as activation from './gating/activation';
 import { importLocale } from './i18n/load-locale';
+import { npmParts } from './ui/npm-parts';
 import type { ConsentGateConfig } from './types';
 
 /**
  * Creates Consent Gate with its interface: banner, preferences dialog, placeholders, settings
  * button and cookie tables, in an open shadow root on `#consent-gate`. A language other than
- * English is loaded as its own module before anything is shown.
+ * English is loaded as its own module before anything is shown; the dialog, placeholders, cookie
+ * tables and the cookie catalogue are dynamic imports, fetched when first needed.
  *
  * @throws {ConsentGateConfigError} when the configuration is invalid, listing every problem.
  * @example
@@ -19,7 +21,7 @@ import type { ConsentGateConfig } from './types';
  * gate.on('change', (state) => { if (state.categories.analytics) loadAnalytics(); });
  */
 export function createConsentGate<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentGateOptions = {}): ConsentGate<CategoryOf<C>> {
-  return startConsentGate(config, { catalogue: catalogue(), ...options }, importLocale);
+  return startConsentGate(config, options, { loadLocale: importLocale, parts: npmParts(), activation });
 }
 
 export type { ConsentGateOptions } from './create-consent-gate';

@@ -14,10 +14,17 @@ export class ConsentGateConfigError extends Error {
   /** Every problem found. */
   readonly problems: readonly ConfigProblem[];
 
-  constructor(problems: ConfigProblem[]) {
+  /**
+   * The configuration that failed, kept by production builds so the full report can be made
+   * later (the script tag's messages part).
+   */
+  readonly config?: unknown;
+
+  constructor(problems: ConfigProblem[], config?: unknown) {
     const lines = problems.map((p) => `  ${p.path}: ${p.message}`);
     super(`Invalid Consent Gate config (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${lines.join('\n')}`);
     this.name = 'ConsentGateConfigError';
     this.problems = problems;
+    this.config = config;
   }
 }

@@ -2,10 +2,11 @@
  * Turns a validated configuration into the resolved form the core works with: defaults filled
  * in, `necessary` first, patterns compiled.
  */
-import type { ConsentGateConfig, ConsentMode, CookieDescription, VendorConfig } from '../types';
+import type { ConsentGateConfig, ConsentMode, ControllerConfig, CookieDescription, VendorConfig } from '../types';
+import { checkConfig, describeProblem } from './checks';
 import { ConsentGateConfigError } from './errors';
+import { explainProblem } from './messages';
 import { compilePattern, type NamePattern } from './patterns';
-import { validateConfig } from './validate';
 
 /** A category with every field resolved. */
 export interface ResolvedCategory {
@@ -20,7 +21,10 @@ export interface ResolvedCategory {
   default: boolean;
 }
 
-/** The configuration with defaults applied. */
+/**
+ * The configuration with every default applied: the one place defaults live. Everything after
+ * `resolveConfig` reads this, never the raw config.
+ */
 export interface ResolvedConfig {
   mode: ConsentMode;
   revision: number;
@@ -30,7 +34,21 @@ export interface ResolvedConfig {
   optional: string[];
   cookie: { name: string; days: number; domain?: string };
   respectDoNotTrack: boolean;
-  /** The configuration as given, for the UI's own fields. */
+  privacyPolicyUrl?: string;
+  controller?: ControllerConfig;
+  closeButton: boolean;
+  settingsButton: boolean;
+  position: 'bottom' | 'top';
+  theme: 'auto' | 'light' | 'dark';
+  language?: string;
+  texts: Record<string, Record<string, string>>;
+  /**
+   * The configured category that gates a category id named in markup or by the catalogue, or
+   * null when the site has none: `analytics` falls back to `functional` when the site has no
+   * analytics category (contract section 2). Shared by gating, scanning and withdrawal.
+   */
+  categoryFor(id: string): string | null;
+  /** The configuration as given (the instance's `config`). */
   source: ConsentGateConfig;
 }
 
@@ -59,13 +77,33 @@ function resolveCategory(id: string, config: ConsentGateConfig['categories']): R
   };
 }
 
+function categoryResolver(ids: readonly string[]): (id: string) => string | null {
+  return (id) => {
+    if (ids.includes(id)) return id;
+    if (id === 'analytics' && ids.includes('functional')) return 'functional';
+    return null;
+  };
+}
+
+/** Throws the config error: in full words in development builds, tersely in production ones. */
+function reject(config: unknown, problems: ReturnType<typeof checkConfig>): never {
+  try {
+    // Development builds explain every problem; production bundles drop this branch.
+    if (process.env.NODE_ENV !== 'production') throw new ConsentGateConfigError(problems.map(explainProblem));
+  } catch (error) {
+    // No bundler replaced process.env and there is no `process`: a production page.
+    if (error instanceof ConsentGateConfigError) throw error;
+  }
+  throw new ConsentGateConfigError(problems.map(describeProblem), config);
+}
+
 /**
  * Validates and resolves a configuration.
  * @throws {ConsentGateConfigError} listing every problem found.
  */
 export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
-  const problems = validateConfig(config);
-  if (problems.length > 0) throw new ConsentGateConfigError(problems);
+  const problems = checkConfig(config);
+  if (problems.length > 0) reject(config, problems);
   const ids = ['necessary', ...Object.keys(config.categories ?? {}).filter((id) => id !== 'necessary')];
   return {
     mode: config.mode ?? 'opt-in',
@@ -78,6 +116,15 @@ export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
       domain: config.cookie?.domain,
     },
     respectDoNotTrack: config.respectDoNotTrack ?? false,
+    privacyPolicyUrl: config.privacyPolicyUrl,
+    controller: config.controller,
+    closeButton: config.closeButton ?? false,
+    settingsButton: config.settingsButton ?? true,
+    position: config.position ?? 'bottom',
+    theme: config.theme ?? 'auto',
+    language: config.language,
+    texts: config.texts ?? {},
+    categoryFor: categoryResolver(ids),
     source: config,
   };
 }

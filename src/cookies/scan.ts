@@ -47,10 +47,7 @@ export function classifyCookie(name: string, config: ResolvedConfig, entries: re
   }
   if (name === config.cookie.name) return result(name, 'necessary', undefined);
   if (!entry) return result(name, 'unclassified', undefined);
-  const has = (id: string) => config.categories.some((category) => category.id === id);
-  const category =
-    entry.category === 'analytics' && !has('analytics') && has('functional') ? 'functional' : entry.category;
-  return result(name, category, entry.vendor);
+  return result(name, config.categoryFor(entry.category) ?? entry.category, entry.vendor);
 }
 
 /**

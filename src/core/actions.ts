@@ -6,6 +6,7 @@ import type { ConsentMethod } from '../types';
 import type { Logger } from './logger';
 import { randomConsentId, type StoredDecision } from './record';
 import type { Stores } from './stores';
+import { say } from './wording';
 
 export interface Actions {
   acceptAll(): void;
@@ -54,7 +55,7 @@ export function createActions({ config, stores, signal, logger, now }: ActionCon
       const current = stores.$consent.get().categories;
       for (const id of Object.keys(changes)) {
         if (!config.optional.includes(id)) {
-          logger.warnOnce(`set:${id}`, `set(): "${id}" is not a configurable category; configured: ${config.optional.join(', ') || '(none)'}`);
+          logger.warnOnce(`set:${id}`, say('set-unknown', { id, configured: config.optional.join(', ') || '(none)' }));
         }
       }
       decide((id) => (Object.prototype.hasOwnProperty.call(changes, id) ? changes[id] === true : current[id] === true), 'custom');

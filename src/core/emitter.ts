@@ -3,6 +3,7 @@
  * nothing a site's listener does may break consent handling.
  */
 import type { Logger } from './logger';
+import { say } from './wording';
 
 type Listener = (...args: never[]) => void;
 
@@ -28,7 +29,7 @@ export function createEmitter<Events extends { [K in keyof Events]: Listener }>(
         try {
           (listener as (...a: unknown[]) => void)(...args);
         } catch (error) {
-          logger.error(`a "${String(event)}" listener threw:`, error);
+          logger.error(say('listener-threw', { event: String(event) }), error);
         }
       }
     },

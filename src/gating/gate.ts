@@ -5,9 +5,9 @@
  */
 import { atom, type ReadableAtom } from 'nanostores';
 import type { Logger } from '../core/logger';
-import { activateEmbed, deactivateEmbed } from './embeds';
+import type { Activator } from './activation';
 import { ACTIVATED_ATTRIBUTE, isInertScript, listedCategories, PENDING_SELECTOR, sourceHost, wantsPlaceholder } from './markup';
-import { createScriptQueue } from './scripts';
+import { say } from '../core/wording';
 
 /** An element kept inert, for placeholders and reports. */
 export interface BlockedElement {
@@ -32,6 +32,8 @@ export interface GateOptions {
    * injected markup cannot use the gate to bypass the Content Security Policy (standards SEC-3).
    */
   nonce?: string;
+  /** Activation, or a function that loads it (the script tag's `activation` part). */
+  activation: ActivationOption;
 }
 
 export interface Gate {
@@ -45,11 +47,40 @@ export interface Gate {
   destroy(): void;
 }
 
-export function createGate({ document, resolveCategory, isAllowed, logger, nonce }: GateOptions): Gate {
+/** Where the gate gets activation: the module itself, or a function that loads it (a part). */
+export type ActivationOption = typeof import('./activation') | (() => Promise<typeof import('./activation')>);
+
+export function createGate({ document, resolveCategory, isAllowed, logger, nonce, activation }: GateOptions): Gate {
   const $blocked = atom<BlockedElement[]>([]);
-  const activatedEmbeds = new Set<Element>();
   const loadedOnce = new WeakSet<Element>();
-  const scripts = createScriptQueue((script, error) => logger.error('could not activate a gated script:', script, error));
+  /** Elements waiting for activation to load; each is handed over once. */
+  const waiting: Element[] = [];
+  const handedOver = new WeakSet<Element>();
+  let activator: Activator | undefined;
+  let stopped = false;
+
+  function startActivator(module: typeof import('./activation')): void {
+    if (stopped || activator) return;
+    activator = module.createActivator(document, logger);
+    activator.activate(waiting.splice(0));
+  }
+
+  /** Activates elements (in order), loading activation first if it is not here yet. */
+  function activate(elements: Element[]): void {
+    const fresh = elements.filter((element) => !handedOver.has(element));
+    for (const element of fresh) handedOver.add(element);
+    if (activator) {
+      activator.activate(fresh);
+      return;
+    }
+    if (fresh.length === 0) return;
+    waiting.push(...fresh);
+    if (typeof activation !== 'function') {
+      startActivator(activation);
+      return;
+    }
+    activation().then(startActivator, (error: unknown) => logger.warnOnce('part:activation', say('part-failed', { part: 'activation', effect: 'allowed elements stay inert.' }), error));
+  }
 
   /** The categories an element needs, resolved; null when it cannot be gated (reported). */
   function requiredCategories(element: Element): string[] | null {
@@ -58,13 +89,13 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     for (const id of listed) {
       const category = resolveCategory(id);
       if (category === null) {
-        logger.warnOnce(`unknown:${id}`, `data-consent names the unknown category "${id}"; the element stays inert. Configure the category or fix the markup:`, element);
+        logger.warnOnce(`unknown:${id}`, say('unknown-category', { id }), element);
         return null;
       }
       resolved.push(category);
     }
     if (resolved.length === 0) {
-      logger.warnOnce('empty-consent', 'data-consent is empty; the element stays inert:', element);
+      logger.warnOnce('empty-consent', say('empty-consent'), element);
       return null;
     }
     return resolved;
@@ -73,49 +104,14 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   function canRun(element: Element): boolean {
     if (element.localName !== 'script') return true;
     if (!isInertScript(element)) {
-      logger.warnOnce(`ran:${element.getAttribute('src') ?? element.textContent?.slice(0, 40)}`, 'a data-consent script is not type="text/plain", so the browser already ran it; write it inert:', element);
+      logger.warnOnce(`ran:${element.getAttribute('src') ?? element.textContent?.slice(0, 40)}`, say('script-ran'), element);
       return false;
     }
     if (nonce && element.nonce !== nonce) {
-      logger.warnOnce(`nonce:${element.getAttribute('src') ?? ''}`, 'a gated script without the page nonce is left inert (injected markup must not run through the gate):', element);
+      logger.warnOnce(`nonce:${element.getAttribute('src') ?? ''}`, say('script-nonce'), element);
       return false;
     }
     return true;
-  }
-
-  /**
-   * Frames found while the parser is still inserting them: Chromium starts a frame's initial
-   * navigation after the MutationObserver has run and drops a `src` set before that, so they
-   * are activated once parsing is done.
-   */
-  let parsingFrames: Element[] | null = null;
-
-  function activateNow(element: Element): void {
-    if (!element.isConnected || element.hasAttribute(ACTIVATED_ATTRIBUTE)) return;
-    activateEmbed(element);
-    activatedEmbeds.add(element);
-  }
-
-  function activateAfterParsing(element: Element): void {
-    if (!parsingFrames) {
-      parsingFrames = [];
-      document.addEventListener('DOMContentLoaded', () => {
-        const frames = parsingFrames ?? [];
-        parsingFrames = null;
-        frames.forEach(activateNow);
-      }, { once: true });
-    }
-    parsingFrames.push(element);
-  }
-
-  /** Activates elements that passed `canRun`, keeping scripts in their queue order. */
-  function activate(elements: Element[]): void {
-    scripts.add(elements.filter((e): e is HTMLScriptElement => e.localName === 'script'));
-    for (const element of elements) {
-      if (element.localName === 'script') continue;
-      if (element.localName === 'iframe' && document.readyState === 'loading') activateAfterParsing(element);
-      else activateNow(element);
-    }
   }
 
   function blockedEntry(element: Element, categories: string[]): BlockedElement {
@@ -131,7 +127,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   function process(elements: Element[], blocked: BlockedElement[]): void {
     const allowed: Element[] = [];
     for (const element of elements) {
-      if (element.hasAttribute(ACTIVATED_ATTRIBUTE) || loadedOnce.has(element)) continue;
+      if (element.hasAttribute(ACTIVATED_ATTRIBUTE) || loadedOnce.has(element) || handedOver.has(element)) continue;
       const categories = requiredCategories(element);
       if (!categories || !canRun(element)) continue;
       if (categories.every(isAllowed)) allowed.push(element);
@@ -140,18 +136,16 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     activate(allowed);
   }
 
-  /** Withdrawal: frames whose categories were denied go back to their inert form. */
-  function deactivateWithdrawn(): void {
-    for (const element of [...activatedEmbeds]) {
-      const categories = requiredCategories(element);
-      if (!categories || categories.every(isAllowed)) continue;
-      activatedEmbeds.delete(element);
-      deactivateEmbed(element);
-    }
-  }
-
   function update(): void {
-    deactivateWithdrawn();
+    activator?.deactivate((element) => {
+      // Loaded for this page view only: it stays.
+      if (loadedOnce.has(element)) return true;
+      const categories = requiredCategories(element);
+      const stillAllowed = !categories || categories.every(isAllowed);
+      // A frame sent back to inert is a new element; the one handed over is gone.
+      if (!stillAllowed) handedOver.delete(element);
+      return stillAllowed;
+    });
     const blocked: BlockedElement[] = [];
     process(Array.from(document.querySelectorAll(PENDING_SELECTOR)), blocked);
     $blocked.set(blocked);
@@ -181,14 +175,13 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
       if (loadedOnce.has(element) || !canRun(element)) return;
       loadedOnce.add(element);
       activate([element]);
-      activatedEmbeds.delete(element);
       $blocked.set($blocked.get().filter((entry) => entry.element !== element));
     },
     destroy() {
-      parsingFrames = null;
+      stopped = true;
+      waiting.length = 0;
       observer.disconnect();
-      scripts.stop();
-      activatedEmbeds.clear();
+      activator?.stop();
     },
   };
 }

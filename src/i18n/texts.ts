@@ -3,20 +3,29 @@
  * `texts` for that language, with category labels from the config winning last.
  */
 import type { ResolvedConfig } from '../config/normalize';
-import en, { type TextKey, type Texts } from './locales/en';
+import firstView from './english/first-view';
+import later from './english/later';
+import type { TextKey, Texts } from './locales/en';
 
-/** Fills `{name}` placeholders with values; unknown placeholders stay as written. */
-export function fill(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(values, name) ? values[name]! : whole));
-}
+export { fill } from './fill';
 
+/**
+ * The texts to show: English for the first view, overlaid by the locale, overlaid by the site's
+ * `texts` for that language. English texts of the parts are added by `withLaterTexts` when a part
+ * shows them; the locale and the site's texts already hold theirs.
+ */
 export function buildTexts(locale: Partial<Texts>, language: string, config: ResolvedConfig): Texts {
   // Site texts for "pt" and for regional tags such as "pt-BR" both apply to Portuguese.
-  const site = Object.entries(config.source.texts ?? {})
+  const site = Object.entries(config.texts)
     .filter(([tag]) => tag.toLowerCase().split('-')[0] === language)
     .sort(([a], [b]) => a.length - b.length)
     .map(([, texts]) => texts as Partial<Texts>);
-  return Object.assign({}, en, locale, ...site) as Texts;
+  return Object.assign({}, firstView, locale, ...site) as Texts;
+}
+
+/** The texts with the parts' English underneath: for the dialog and the cookie table. */
+export function withLaterTexts(texts: Texts): Texts {
+  return { ...later, ...texts };
 }
 
 const BUILT_IN = ['necessary', 'functional', 'analytics', 'advertising', 'social'];

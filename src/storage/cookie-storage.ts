@@ -8,6 +8,7 @@ import { deleteCookieEverywhere } from '../cookies/cleanup';
 import { visibleCookieValues } from '../cookies/locations';
 import type { Logger } from '../core/logger';
 import type { DecisionStorage } from './decision-storage';
+import { say } from '../core/wording';
 
 export interface CookieStorageOptions {
   name: string;
@@ -42,7 +43,7 @@ export function createCookieStorage({ name, days, domain, logger, document }: Co
       if (writeTo(value, domain)) return true;
       // The browser refused the Domain (not a suffix of this host, or a public suffix):
       // keep the decision host-only rather than lose it.
-      logger.warnOnce('cookie-domain', `the browser refused cookie.domain "${domain}" on ${location.hostname}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.`);
+      logger.warnOnce('cookie-domain', say('cookie-domain', { domain, host: location.hostname }));
       return writeTo(value, undefined);
     },
     clear() {

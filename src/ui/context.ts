@@ -1,9 +1,9 @@
-/** What every component needs: the instance, the resolved config and the texts. */
-import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+/** What every piece of the interface needs: the instance, the resolved config, the texts, the parts. */
 import type { ResolvedConfig } from '../config/normalize';
 import type { ConsentGate } from '../consent-gate';
+import type { Logger } from '../core/logger';
 import type { Texts } from '../i18n/texts';
+import type { PartLoader } from '../parts/loader';
 
 export interface UiContext {
   gate: ConsentGate;
@@ -13,10 +13,11 @@ export interface UiContext {
   language: string;
   /** The page's writing direction, so the UI follows an RTL page. */
   dir?: 'rtl' | 'ltr';
-}
-
-export const Context = createContext<UiContext>(null as unknown as UiContext);
-
-export function useUi(): UiContext {
-  return useContext(Context);
+  /** Loads the parts the first view does not carry (dialog, placeholders, cookie table…). */
+  parts: PartLoader;
+  logger: Logger;
+  /** Adds a stylesheet to a shadow root (a constructable sheet, or a `<style>` with the page nonce). */
+  adopt(root: ShadowRoot, css: string): void;
+  /** The first view's CSS, which the parts' shadow roots share (parts do not carry a copy). */
+  baseCss: string;
 }

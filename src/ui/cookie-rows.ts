@@ -21,18 +21,22 @@ export function displayName(name: string): string {
 }
 
 /** Who sets a declared cookie: the declaration's provider, else the catalogue's vendor. */
-export function cookieProvider(cookie: ResolvedConfig['categories'][number]['cookies'][number], gate: ConsentGate): string | undefined {
-  return cookie.provider ?? (typeof cookie.pattern === 'string' ? gate.classify(cookie.pattern).vendor : undefined);
+export async function cookieProvider(cookie: ResolvedConfig['categories'][number]['cookies'][number], gate: ConsentGate): Promise<string | undefined> {
+  if (cookie.provider) return cookie.provider;
+  return typeof cookie.pattern === 'string' ? (await gate.classify(cookie.pattern)).vendor : undefined;
 }
 
-export function cookieRows(config: ResolvedConfig, gate: ConsentGate): CookieRow[] {
-  return config.categories.flatMap((category) =>
-    category.cookies.map((cookie) => ({
-      category: category.id,
-      name: displayName(cookie.name),
-      provider: cookieProvider(cookie, gate),
-      purpose: cookie.purpose,
-      lifetime: cookie.lifetime,
-    })),
+/** Every declared cookie, with its provider (the catalogue loads if it has not yet). */
+export function cookieRows(config: ResolvedConfig, gate: ConsentGate): Promise<CookieRow[]> {
+  return Promise.all(
+    config.categories.flatMap((category) =>
+      category.cookies.map(async (cookie) => ({
+        category: category.id,
+        name: displayName(cookie.name),
+        provider: await cookieProvider(cookie, gate),
+        purpose: cookie.purpose,
+        lifetime: cookie.lifetime,
+      })),
+    ),
   );
 }

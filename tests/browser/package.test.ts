@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { measure, sizeTable } from '../../scripts/size.mjs';
 import { replaceBetween, sriSnippet } from '../../scripts/sync-readme.mjs';
 
 const root = path.resolve(__dirname, '../..');
@@ -50,5 +51,21 @@ describe('the script-tag files', () => {
   it('keeps the README snippet equal to the built file (run `npm run readme` after a change)', () => {
     const readme = read('README.md').toString();
     expect(replaceBetween(readme, 'sri', sriSnippet(sri))).toBe(readme);
+  });
+
+  it('keeps the README size table equal to the figures of the built files (run `npm run readme` after a change)', async () => {
+    const readme = read('README.md').toString();
+    expect(replaceBetween(readme, 'size', sizeTable(await measure()))).toBe(readme);
+  });
+
+  it('names every part and locale by its content hash, and each file matches the hash the main file carries', () => {
+    const main = read('dist/consent-gate.iife.js').toString();
+    const parts = Object.keys(sri.integrity).filter((file) => file.startsWith('parts/'));
+    expect(parts.map((file) => file.split(/[/.]/)[1]).sort()).toEqual(['activation', 'catalogue', 'cookie-table', 'dialog', 'messages', 'placeholders']);
+    for (const file of [...parts, ...Object.keys(sri.integrity).filter((f) => /^locales\/\w+\.[\w-]{8}\.json$/.test(f))]) {
+      const hash = createHash('sha256').update(read(`dist/${file}`)).digest('base64');
+      expect(main, file).toContain(hash);
+      expect(file, file).toContain(`.${hash.slice(0, 8).replace(/\+/g, '-').replace(/\//g, '_')}.`);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createGate, type Gate } from '../../src/gating/gate';
+import * as activationModule from '../../src/gating/activation';
+import { createGate, type ActivationOption, type Gate } from '../../src/gating/gate';
 import { recordingLogger } from '../support/logger';
 
 let gate: Gate | undefined;
@@ -9,13 +10,14 @@ function page(html: string): void {
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
 }
 
-function startGate(options: { nonce?: string } = {}) {
+function startGate(options: { nonce?: string; activation?: ActivationOption } = {}) {
   const logger = recordingLogger();
   gate = createGate({
     document,
     resolveCategory: (id) => (['functional', 'advertising', 'social'].includes(id) ? id : id === 'analytics' ? 'functional' : null),
     isAllowed: (id) => allowed.has(id),
     logger,
+    activation: activationModule,
     ...options,
   });
   gate.update();
@@ -181,5 +183,47 @@ describe('the gating engine', () => {
     document.body.append(img);
     await flush();
     expect(img.hasAttribute('src')).toBe(false);
+  });
+
+  describe('with activation loaded on demand (the script tag\'s activation part)', () => {
+    it('does not load activation while nothing may run', async () => {
+      page('<img data-consent="advertising" data-src="https://ads.example/p.gif">');
+      let loads = 0;
+      startGate({ activation: () => (loads++, Promise.resolve(activationModule)) });
+      await flush();
+      expect(loads).toBe(0);
+      expect(gate!.$blocked.get()).toHaveLength(1);
+    });
+
+    it('loads activation once on the first allowed element, then activates in document order', async () => {
+      page(`
+        <script type="text/plain" data-consent="advertising" id="first">1</script>
+        <img data-consent="advertising" data-src="https://ads.example/p.gif">
+        <script type="text/plain" data-consent="advertising" id="second">2</script>`);
+      let loads = 0;
+      startGate({ activation: () => (loads++, Promise.resolve(activationModule)) });
+      allowed.add('advertising');
+      gate!.update();
+      gate!.update();
+      expect(document.querySelector('img')!.getAttribute('src')).toBeNull();
+      await flush();
+      expect(loads).toBe(1);
+      expect(document.querySelector('img')!.getAttribute('src')).toBe('https://ads.example/p.gif');
+      // The running twins replace the inert scripts in place, in document order.
+      const running = Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id);
+      expect(running).toEqual(['first', 'second']);
+      expect(document.querySelectorAll('script[type="text/plain"]')).toHaveLength(0);
+    });
+
+    it('reports a failed load once and leaves everything inert', async () => {
+      page('<img data-consent="advertising" data-src="https://ads.example/p.gif">');
+      const { logger } = startGate({ activation: () => Promise.reject(new Error('offline')) });
+      allowed.add('advertising');
+      gate!.update();
+      await flush();
+      expect(document.querySelector('img')!.getAttribute('src')).toBeNull();
+      expect(logger.warnings).toHaveLength(1);
+      expect(String(logger.warnings[0]![0])).toContain('activation part could not be loaded');
+    });
   });
 });

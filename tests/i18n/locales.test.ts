@@ -27,8 +27,10 @@ const QUOTED = /[“«„「]\s*([^“”«»„「」]+?)\s*[”»“」]/g;
 const quoted = (text: string): string[] => [...text.matchAll(QUOTED)].map((m) => m[1] ?? '');
 
 describe.each(Object.entries(locales))('locale %s', (language, texts) => {
-  it('has the same keys as English, in the same order', () => {
-    expect(Object.keys(texts)).toEqual(Object.keys(en));
+  // English is two modules now (first view and parts), so its key order is theirs; a locale
+  // keeps the order its translators know, which also keeps its gzip size as measured.
+  it('has exactly the keys of English', () => {
+    expect(Object.keys(texts).sort()).toEqual(Object.keys(en).sort());
   });
 
   it('keeps exactly the placeholders of each English text', () => {

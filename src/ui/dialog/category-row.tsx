@@ -3,12 +3,20 @@
  * necessary, which is text, not a disabled control: standards GDPR-2, A11Y-9), its description,
  * and an expandable list of its cookies and partners.
  */
-import { categoryText } from '../i18n/texts';
+import { categoryText } from '../../i18n/texts';
 import { useUi } from './context';
-import { cookieProvider, displayName } from './cookie-rows';
+import { displayName } from '../cookie-rows';
 
-export function CategoryRow({ id, checked, onToggle }: { id: string; checked: boolean; onToggle: (id: string) => void }) {
-  const { gate, config, texts } = useUi();
+export interface CategoryRowProps {
+  id: string;
+  checked: boolean;
+  onToggle: (id: string) => void;
+  /** Providers of declared cookies by name, when known. */
+  providers: Record<string, string>;
+}
+
+export function CategoryRow({ id, checked, onToggle, providers }: CategoryRowProps) {
+  const { config, texts } = useUi();
   const { label, description } = categoryText(texts, config, id);
   const category = config.categories.find((c) => c.id === id)!;
   const labelId = `cg-label-${id}`;
@@ -49,7 +57,7 @@ export function CategoryRow({ id, checked, onToggle }: { id: string; checked: bo
             {category.cookies.map((cookie) => (
               <li key={cookie.name}>
                 <code>{displayName(cookie.name)}</code>
-                {[cookieProvider(cookie, gate), cookie.purpose, cookie.lifetime].filter(Boolean).map((part) => ` · ${part}`)}
+                {[cookie.provider ?? providers[cookie.name], cookie.purpose, cookie.lifetime].filter(Boolean).map((part) => ` · ${part}`)}
               </li>
             ))}
             {category.vendors.map((vendor) => (

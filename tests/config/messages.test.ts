@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConsentGateConfigError } from '../../src/config/errors';
 import { resolveConfig } from '../../src/config/normalize';
-import { validateConfig } from '../../src/config/validate';
+import { validateConfig } from '../../src/config/messages';
 
 function problemsOf(config: unknown): string[] {
   return validateConfig(config).map((p) => `${p.path}: ${p.message}`);

@@ -2,18 +2,21 @@
  * Placeholders for blocked embeds (contract section 4, standards GDPR-15): in the page, right
  * before the gated element and the same size, naming the provider and the category, with
  * "Allow {category}" (records consent) and "Load once" (this page view only). Each has its own
- * shadow root so page CSS cannot break it.
+ * shadow root so page CSS cannot break it. The size comes from the element's `width` and
+ * `height` attributes (an iframe without them has the browser's default 300×150), never from a
+ * layout read.
  */
-import { render } from 'preact';
 import { categoryText, fill } from '../i18n/texts';
 import type { BlockedElement } from '../gating/gate';
+import { PLACEHOLDER_CSS } from './styles/placeholder';
 import type { UiContext } from './context';
+import { builder } from './dom';
 
 /** Inline `display` of the elements a placeholder stands in for, restored when it goes. */
 const hiddenDisplay = new WeakMap<HTMLElement, string>();
 
-/** The vendor whose declared domains serve this host: a name visitors recognise. */
-function providerName(ui: UiContext, entry: BlockedElement): string | undefined {
+/** The vendor whose declared domains serve this host, else the host itself. */
+export function providerName(ui: UiContext, entry: BlockedElement): string | undefined {
   const host = entry.host;
   if (!host) return undefined;
   // Only the vendors of the categories the element waits for: another category's vendor on the
@@ -26,24 +29,32 @@ function providerName(ui: UiContext, entry: BlockedElement): string | undefined 
   return host;
 }
 
-function PlaceholderContent({ entry, ui }: { entry: BlockedElement; ui: UiContext }) {
+function content(ui: UiContext, document: Document, entry: BlockedElement): HTMLElement {
   const { gate, config, texts } = ui;
-  const id = entry.categories[0]!;
-  const category = categoryText(texts, config, id).label;
+  const h = builder(document);
+  const category = categoryText(texts, config, entry.categories[0]!).label;
   const provider = providerName(ui, entry) ?? category;
-  return (
-    <div class="placeholder" lang={ui.language} data-theme={config.source.theme ?? 'auto'}>
-      <p>{fill(texts.placeholderText, { provider, category })}</p>
-      <div class="actions">
-        <button type="button" data-cg="placeholder-allow" onClick={() => gate.set(Object.fromEntries(entry.categories.map((c) => [c, true])))}>
-          {fill(texts.placeholderAllow, { category })}
-        </button>
-        <button type="button" data-cg="placeholder-once" onClick={() => gate.loadOnce(entry.element)}>
-          {texts.placeholderOnce}
-        </button>
-      </div>
-    </div>
+  const allow = () => gate.set(Object.fromEntries(entry.categories.map((id) => [id, true])));
+  return h(
+    'div',
+    { class: 'placeholder', lang: ui.language, 'data-theme': config.theme },
+    h('p', {}, fill(texts.placeholderText, { provider, category })),
+    h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', 'data-cg': 'placeholder-allow', onclick: allow }, fill(texts.placeholderAllow, { category })),
+      h('button', { type: 'button', 'data-cg': 'placeholder-once', onclick: () => gate.loadOnce(entry.element) }, texts.placeholderOnce),
+    ),
   );
+}
+
+/** The footprint the embed will take, from its attributes. */
+function footprint(element: HTMLElement): { width?: string; height?: string } {
+  const frame = element.localName === 'iframe';
+  const width = element.getAttribute('width') ?? (frame ? '300' : null);
+  const height = element.getAttribute('height') ?? (frame ? '150' : null);
+  const size = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()}px` : undefined);
+  return { width: size(width), height: size(height) };
 }
 
 export interface Placeholders {
@@ -51,18 +62,16 @@ export interface Placeholders {
   destroy(): void;
 }
 
-export function createPlaceholders(ui: UiContext, styles: (root: ShadowRoot) => void): Placeholders {
+export function createPlaceholders(ui: UiContext): Placeholders {
   const shown = new Map<Element, HTMLElement>();
 
   function remove(element: Element, host: HTMLElement): void {
-    render(null, host.shadowRoot!);
     host.remove();
     shown.delete(element);
     const display = hiddenDisplay.get(element as HTMLElement);
-    if (display !== undefined) {
-      hiddenDisplay.delete(element as HTMLElement);
-      (element as HTMLElement).style.display = display;
-    }
+    if (display === undefined) return;
+    hiddenDisplay.delete(element as HTMLElement);
+    (element as HTMLElement).style.display = display;
   }
 
   function add(entry: BlockedElement): HTMLElement {
@@ -70,13 +79,13 @@ export function createPlaceholders(ui: UiContext, styles: (root: ShadowRoot) => 
     const host = element.ownerDocument.createElement('div');
     host.setAttribute('data-cg', 'placeholder');
     // Same footprint as the embed, so the page does not jump when it loads.
-    const width = element.getAttribute('width');
-    const height = element.getAttribute('height');
-    const box = element.getBoundingClientRect();
-    host.style.width = width ? `${width}px` : box.width ? `${box.width}px` : '';
-    host.style.minHeight = height ? `${height}px` : box.height ? `${box.height}px` : '';
+    const { width, height } = footprint(element);
+    if (width) host.style.width = width;
+    if (height) host.style.minHeight = height;
     host.style.maxWidth = '100%';
-    styles(host.attachShadow({ mode: 'open' }));
+    const shadow = host.attachShadow({ mode: 'open' });
+    ui.adopt(shadow, ui.baseCss);
+    ui.adopt(shadow, PLACEHOLDER_CSS);
     element.before(host);
     // Site CSS often sets `display` on embeds, which beats the `hidden` attribute.
     if (!hiddenDisplay.has(element)) hiddenDisplay.set(element, element.style.display);
@@ -93,7 +102,7 @@ export function createPlaceholders(ui: UiContext, styles: (root: ShadowRoot) => 
       }
       for (const [element, entry] of wanted) {
         const host = shown.get(element) ?? add(entry);
-        render(<PlaceholderContent entry={entry} ui={ui} />, host.shadowRoot!);
+        host.shadowRoot!.replaceChildren(content(ui, element.ownerDocument, entry));
       }
     },
     destroy() {

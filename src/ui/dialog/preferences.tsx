@@ -4,10 +4,29 @@
  * button or Escape) discards the draft.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { fill } from '../i18n/texts';
+import { fill } from '../../i18n/texts';
 import { useUi } from './context';
 import { CategoryRow } from './category-row';
-import { trapTab } from './focus';
+import { trapTab } from '../focus';
+import { cookieProvider } from '../cookie-rows';
+
+/** Providers of the declared cookies, by declared name; the catalogue fills them in after opening. */
+function useProviders(): Record<string, string> {
+  const { gate, config } = useUi();
+  const [providers, setProviders] = useState<Record<string, string>>({});
+  useEffect(() => {
+    let open = true;
+    const cookies = config.categories.flatMap((category) => category.cookies);
+    Promise.all(cookies.map(async (cookie) => [cookie.name, await cookieProvider(cookie, gate)] as const)).then(
+      (pairs) => open && setProviders(Object.fromEntries(pairs.filter((pair): pair is readonly [string, string] => pair[1] !== undefined))),
+      () => undefined,
+    );
+    return () => {
+      open = false;
+    };
+  }, [gate, config]);
+  return providers;
+}
 
 export function Preferences({ onClose, onSaved }: { onClose: () => void; onSaved: () => void }) {
   const { gate, config, texts } = useUi();
@@ -28,8 +47,11 @@ export function Preferences({ onClose, onSaved }: { onClose: () => void; onSaved
     action();
     onSaved();
   };
-  const controller = config.source.controller;
-  const policy = config.source.privacyPolicyUrl;
+  const controller = config.controller;
+  const policy = config.privacyPolicyUrl;
+  const providers = useProviders();
+  // `necessary` is in the draft for display only; it is not the visitor's to set.
+  const choices = () => Object.fromEntries(config.optional.map((id) => [id, draft[id] === true]));
 
   return (
     <dialog
@@ -57,7 +79,7 @@ export function Preferences({ onClose, onSaved }: { onClose: () => void; onSaved
         {state.gpc && config.mode === 'opt-out' && <p class="gpc">{texts.gpcHonored}</p>}
         <ul class="categories">
           {config.categories.map(({ id }) => (
-            <CategoryRow key={id} id={id} checked={draft[id] === true} onToggle={toggle} />
+            <CategoryRow key={id} id={id} checked={draft[id] === true} onToggle={toggle} providers={providers} />
           ))}
         </ul>
         {(controller || policy) && (
@@ -69,7 +91,7 @@ export function Preferences({ onClose, onSaved }: { onClose: () => void; onSaved
         )}
       </div>
       <div class="actions">
-        <button type="button" data-cg="save" onClick={decide(() => gate.set(draft))}>
+        <button type="button" data-cg="save" onClick={decide(() => gate.set(choices()))}>
           {texts.save}
         </button>
         <button type="button" data-cg="accept-all" onClick={decide(gate.acceptAll)}>

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+/**
+ * Builds the script-tag distribution into dist/ (after `vite build` made the npm files):
+ *
+ *   consent-gate.iife.js            the first view: core, gating, banner, settings button
+ *   parts/<name>.<hash>.js          loaded only when a page or a visitor needs them
+ *   locales/<lang>.<hash>.json      loaded when the page's language needs it (and <lang>.json)
+ *   consent-gate-<version>.iife.js  a versioned copy, for use with an integrity attribute
+ *   consent-gate.sri.json           sha384 of every file a site owner may load
+ *
+ * Parts are built first, so the main file can carry each part's file name and integrity hash.
+ * Start-time features (Google Consent Mode, automatic blocking) will ship as drop-in builds:
+ * add their entries to DROP_INS and they get the same parts.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.join(root, 'dist');
+const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+
+const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages'];
+/** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
+const DROP_INS = { 'consent-gate': 'src/auto.ts' };
+
+const common = {
+  bundle: true,
+  minify: true,
+  write: false,
+  target: 'es2020',
+  format: 'iife',
+  legalComments: 'none',
+  // nanostores and our dev-only branches read process.env.NODE_ENV; the browser has no `process`.
+  define: { 'process.env.NODE_ENV': '"production"' },
+  absWorkingDir: root,
+};
+
+const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('base64');
+/** The file name the main file derives from a hash (src/script-tag/manifest.ts, builtFile). */
+const hashedName = (name, hash, extension) => `${name}.${hash.slice(0, 8).replace(/\+/g, '-').replace(/\//g, '_')}.${extension}`;
+
+function write(file, bytes) {
+  mkdirSync(path.dirname(path.join(dist, file)), { recursive: true });
+  writeFileSync(path.join(dist, file), bytes);
+}
+
+async function buildPart(name) {
+  const result = await build({
+    ...common,
+    stdin: {
+      contents: `import * as part from './src/parts/${name}';\nself.consentGatePart(${JSON.stringify(name)}, part);`,
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: `part-${name}.ts`,
+    },
+  });
+  const bytes = Buffer.from(result.outputFiles[0].contents);
+  const hash = sha256(bytes);
+  write(`parts/${hashedName(name, hash, 'js')}`, bytes);
+  return [name, hash];
+}
+
+/** Each locale module's texts, as JSON (the TS module is the single source). */
+async function buildLocales() {
+  const dir = path.join(root, 'src/i18n/locales');
+  const languages = readdirSync(dir).map((f) => f.replace(/\.ts$/, '')).filter((l) => l !== 'en').sort();
+  const entries = [];
+  for (const language of languages) {
+    const result = await build({ ...common, format: 'esm', minify: false, entryPoints: [path.join(dir, `${language}.ts`)] });
+    const module = await import(`data:text/javascript;base64,${Buffer.from(result.outputFiles[0].text).toString('base64')}`);
+    const bytes = Buffer.from(JSON.stringify(module.default));
+    const hash = sha256(bytes);
+    write(`locales/${hashedName(language, hash, 'json')}`, bytes);
+    // The plain name too, for sites that fetch a locale themselves.
+    write(`locales/${language}.json`, bytes);
+    entries.push([language, hash]);
+  }
+  return Object.fromEntries(entries);
+}
+
+async function buildMain(entry, parts, locales) {
+  const result = await build({
+    ...common,
+    entryPoints: [path.join(root, entry)],
+    globalName: 'ConsentGate',
+    define: { ...common.define, __CONSENT_GATE_FILES__: JSON.stringify({ parts, locales }) },
+  });
+  return Buffer.from(result.outputFiles[0].contents);
+}
+
+const parts = Object.fromEntries(await Promise.all(PARTS.map(buildPart)));
+const locales = await buildLocales();
+const files = {};
+for (const [name, entry] of Object.entries(DROP_INS)) {
+  const bytes = await buildMain(entry, parts, locales);
+  write(`${name}.iife.js`, bytes);
+  files[`${name}.iife.js`] = bytes;
+}
+const main = files['consent-gate.iife.js'];
+const versioned = `consent-gate-${version}.iife.js`;
+write(versioned, main);
+files[versioned] = main;
+
+// sha384 of every file a site owner may load or pin (the main file keeps shorter sha256 hashes
+// of its parts and locales, which it checks itself).
+const sri = {};
+const listed = [
+  ...Object.keys(files),
+  ...Object.entries(parts).map(([name, hash]) => `parts/${hashedName(name, hash, 'js')}`),
+  ...Object.entries(locales).flatMap(([language, hash]) => [`locales/${hashedName(language, hash, 'json')}`, `locales/${language}.json`]),
+];
+for (const file of listed) sri[file] = integrity(readFileSync(path.join(dist, file)));
+writeFileSync(path.join(dist, 'consent-gate.sri.json'), `${JSON.stringify({ version, integrity: sri }, null, 2)}\n`);
+console.log(`script tag: ${Object.keys(files).join(', ')}; parts: ${Object.keys(parts).join(', ')}`);

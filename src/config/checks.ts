@@ -1,0 +1,188 @@
+/**
+ * The configuration's shape, as checks that report coded problems. One set of checks serves
+ * both reports: the terse one every build carries (`describeProblem`) and the full one with
+ * friendly wording and "did you mean" hints (`./messages`, development builds and the script
+ * tag's messages part). Sharing the checks is what makes both accept exactly the same configs.
+ */
+import { compilePattern, isRegexForm } from './patterns';
+
+/** What a check found wrong; `detail` depends on `code` (allowed values, bounds, known keys…). */
+export interface CodedProblem {
+  path: string;
+  code: ProblemCode;
+  value: unknown;
+  detail?: unknown;
+}
+
+export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | 'range' | 'format' | 'url' | 'regex' | 'unknown' | 'required' | 'fixed';
+
+/** Named formats; the full report words each one. */
+export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain';
+
+type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
+
+/** Category ids: short, lower case, safe in markup, selectors and the cookie value. */
+export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
+const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const HOST_NAME = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+/** Longest lifetime accepted: RFC 6265bis lets browsers cap cookies at 400 days (standards CK-3). */
+export const MAX_COOKIE_DAYS = 395;
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeCheck(code: 'string' | 'boolean'): Check {
+  return (value, path, problems) => {
+    if (typeof value !== code) problems.push({ path, code, value });
+  };
+}
+
+const isString = typeCheck('string');
+const isBoolean = typeCheck('boolean');
+
+function oneOf(...allowed: string[]): Check {
+  return (value, path, problems) => {
+    if (typeof value !== 'string' || !allowed.includes(value)) problems.push({ path, code: 'enum', value, detail: allowed });
+  };
+}
+
+function matching(pattern: RegExp, format: FormatName): Check {
+  return (value, path, problems) => {
+    if (typeof value !== 'string' || !pattern.test(value)) problems.push({ path, code: 'format', value, detail: format });
+  };
+}
+
+/** The scheme of a URL that would run or smuggle code, '' for an empty URL, null when safe. */
+export function unsafeScheme(value: unknown): string | null {
+  if (typeof value !== 'string' || value.trim() === '') return '';
+  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(value.replace(/[\u0000-\u0020]/g, '').toLowerCase())?.[1];
+  return scheme && !['http', 'https', 'mailto'].includes(scheme) ? scheme : null;
+}
+
+/** Only http(s), mailto and relative URLs: `javascript:` or `data:` would run or smuggle code. */
+const isSafeUrl: Check = (value, path, problems) => {
+  const scheme = unsafeScheme(value);
+  if (scheme !== null) problems.push({ path, code: 'url', value, detail: scheme });
+};
+
+function integerIn(min: number, max: number): Check {
+  return (value, path, problems) => {
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) problems.push({ path, code: 'range', value, detail: [min, max] });
+  };
+}
+
+function arrayOf(item: Check): Check {
+  return (value, path, problems) => {
+    if (!Array.isArray(value)) {
+      problems.push({ path, code: 'array', value });
+      return;
+    }
+    value.forEach((entry, index) => item(entry, `${path}[${index}]`, problems));
+  };
+}
+
+function recordOf(key: Check, item: Check): Check {
+  return (value, path, problems) => {
+    if (!isPlainObject(value)) {
+      problems.push({ path, code: 'object', value });
+      return;
+    }
+    for (const [name, entry] of Object.entries(value)) {
+      key(name, `${path}.${name}`, problems);
+      item(entry, `${path}.${name}`, problems);
+    }
+  };
+}
+
+/** An object with known fields; unknown keys are problems (the full report adds a hint). */
+function shape(fields: Record<string, Check>, required: string[] = []): Check {
+  const known = Object.keys(fields);
+  return (value, path, problems) => {
+    if (!isPlainObject(value)) {
+      problems.push({ path: path || '(config)', code: 'object', value });
+      return;
+    }
+    const prefix = path ? `${path}.` : '';
+    for (const name of required) {
+      if (value[name] === undefined) problems.push({ path: `${prefix}${name}`, code: 'required', value: undefined });
+    }
+    for (const [name, entry] of Object.entries(value)) {
+      const check = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
+      if (!check) problems.push({ path: `${prefix}${name}`, code: 'unknown', value: entry, detail: known });
+      else if (entry !== undefined) check(entry, `${prefix}${name}`, problems);
+    }
+  };
+}
+
+const namePattern: Check = (value, path, problems) => {
+  if (typeof value !== 'string' || value === '') {
+    problems.push({ path, code: 'format', value, detail: 'pattern' });
+    return;
+  }
+  if (!isRegexForm(value)) return;
+  const compiled = compilePattern(value);
+  if (compiled instanceof Error) problems.push({ path, code: 'regex', value, detail: compiled.message });
+};
+
+const cookieDeclaration: Check = (value, path, problems) => {
+  if (typeof value === 'string') namePattern(value, path, problems);
+  else shape({ name: namePattern, purpose: isString, lifetime: isString, provider: isString }, ['name'])(value, path, problems);
+};
+
+const vendor = shape({ name: isString, domains: arrayOf(matching(HOST_NAME, 'host')), privacyUrl: isSafeUrl }, ['name']);
+
+const category = shape({
+  label: isString,
+  description: isString,
+  cookies: arrayOf(cookieDeclaration),
+  storage: arrayOf(namePattern),
+  vendors: arrayOf(vendor),
+  default: isBoolean,
+});
+
+const categories: Check = (value, path, problems) => {
+  recordOf(matching(CATEGORY_ID, 'category-id'), category)(value, path, problems);
+  const necessary = isPlainObject(value) ? value['necessary'] : undefined;
+  if (isPlainObject(necessary) && necessary['default'] !== undefined) {
+    problems.push({ path: `${path}.necessary.default`, code: 'fixed', value: necessary['default'] });
+  }
+};
+
+const topLevel = shape({
+  mode: oneOf('opt-in', 'opt-out'),
+  revision: integerIn(0, 1_000_000),
+  categories,
+  privacyPolicyUrl: isSafeUrl,
+  controller: shape({ name: isString, contact: isString }, ['name']),
+  cookie: shape({
+    name: matching(COOKIE_NAME, 'cookie-name'),
+    days: integerIn(1, MAX_COOKIE_DAYS),
+    domain: matching(HOST_NAME, 'domain'),
+  }),
+  respectDoNotTrack: isBoolean,
+  closeButton: isBoolean,
+  settingsButton: isBoolean,
+  position: oneOf('bottom', 'top'),
+  theme: oneOf('auto', 'light', 'dark'),
+  language: matching(LANGUAGE_TAG, 'language'),
+  texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(() => undefined, isString)),
+});
+
+/** Every problem in a configuration, coded; an empty list means it is valid. */
+export function checkConfig(config: unknown): CodedProblem[] {
+  const problems: CodedProblem[] = [];
+  topLevel(config, '', problems);
+  return problems;
+}
+
+/**
+ * The terse wording production builds carry: the path and why, in a few words. The full
+ * wording is in `./messages`.
+ */
+export function describeProblem({ path, code, detail }: CodedProblem): { path: string; message: string } {
+  const list = Array.isArray(detail) ? detail.join(code === 'range' ? '-' : '|') : detail;
+  return { path, message: list === undefined || code === 'unknown' ? code : `${code} (${String(list)})` };
+}

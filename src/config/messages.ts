@@ -1,0 +1,63 @@
+/**
+ * The full configuration report: every problem in friendly words, with what is allowed and a
+ * "did you mean" hint for unknown keys. Development builds use it directly; the script tag
+ * loads it as its `messages` part only when the compact check failed.
+ */
+import { checkConfig, type CodedProblem, type FormatName } from './checks';
+import { didYouMean } from './did-you-mean';
+import type { ConfigProblem } from './errors';
+
+const FORMATS: Record<FormatName | 'pattern', string> = {
+  'category-id': 'a category id: lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
+  'cookie-name': 'a cookie name: letters, digits, "_" or "-", at most 64 characters',
+  language: 'a language tag such as "en" or "pt-BR"',
+  host: 'a host name such as "ads.example.com"',
+  domain: 'a domain such as "example.com"',
+  pattern: 'a name or a "/regex/" string',
+};
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (Array.isArray(value)) return 'an array';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+function unknownKey(path: string, known: string[]): string {
+  const name = path.slice(path.lastIndexOf('.') + 1);
+  const hint = didYouMean(name, known);
+  return `unknown key${hint ? `: did you mean "${hint}"?` : ''} Allowed: ${known.join(', ')}`;
+}
+
+/** One problem in words: what was wrong and what is allowed. */
+export function explainProblem(problem: CodedProblem): ConfigProblem {
+  const { path, code, value, detail } = problem;
+  const shown = show(value);
+  const messages: Record<CodedProblem['code'], () => string> = {
+    object: () => `${shown} is not an object`,
+    string: () => `${shown} is not a string`,
+    boolean: () => `${shown} is not allowed: use true or false`,
+    array: () => `${shown} is not an array`,
+    enum: () => `${shown} is not allowed: use ${(detail as string[]).map((a) => `"${a}"`).join(' or ')}`,
+    range: () => `${shown} is out of range: use a whole number from ${(detail as number[])[0]} to ${(detail as number[])[1]}`,
+    format: () => `${shown} is not ${FORMATS[detail as FormatName]}`,
+    url: () =>
+      detail === ''
+        ? `${shown} is not a URL: use an http(s), mailto or relative URL`
+        : `${shown} uses the "${String(detail)}:" scheme: only http(s), mailto and relative URLs are allowed`,
+    regex: () => `${shown} is not a valid regex (${String(detail)})`,
+    unknown: () => unknownKey(path, detail as string[]),
+    required: () => 'is required',
+    fixed: () => 'is not allowed: necessary is always allowed',
+  };
+  return { path, message: messages[code]() };
+}
+
+/**
+ * Every problem in a configuration, in words; an empty list means it is valid.
+ * @example validateConfig({ categores: {} }) // [{ path: 'categores', message: 'unknown key: did you mean "categories"? …' }]
+ */
+export function validateConfig(config: unknown): ConfigProblem[] {
+  return checkConfig(config).map(explainProblem);
+}

@@ -1,0 +1,22 @@
+/**
+ * The console's words for every run-time warning and error, by code. Development builds print
+ * them directly; production builds print the code and its values, and the script tag words them
+ * through its `messages` part. `{name}` placeholders are filled from the message's values.
+ */
+export const WORDING = {
+  'part-failed': 'the {part} part could not be loaded (offline, blocked, or not the file this build made); {effect}',
+  'locale-failed': 'could not load the "{language}" locale; showing English.',
+  'cookie-domain': 'the browser refused cookie.domain "{domain}" on {host}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.',
+  'cookie-refused': 'the browser refused the consent cookie; the decision holds for this page only.',
+  'cookies-remaining': 'these cookies could not be deleted from JavaScript (set for another path or domain):',
+  'set-unknown': 'set(): "{id}" is not a configurable category; configured: {configured}',
+  'listener-threw': 'a "{event}" listener threw:',
+  'script-failed': 'could not activate a gated script:',
+  'unknown-category': 'data-consent names the unknown category "{id}"; the element stays inert. Configure the category or fix the markup:',
+  'empty-consent': 'data-consent is empty; the element stays inert:',
+  'script-ran': 'a data-consent script is not type="text/plain", so the browser already ran it; write it inert:',
+  'script-nonce': 'a gated script without the page nonce is left inert (injected markup must not run through the gate):',
+  'table-failed': 'could not build the cookie table:',
+};
+
+export type MessageCode = keyof typeof WORDING;

@@ -1,0 +1,183 @@
+/**
+ * Puts the interface on the page: one host element (`#consent-gate`) at the start of `<body>`
+ * (keyboard and screen-reader users meet it first, standards A11Y-13) with an open shadow root
+ * holding the banner, the settings button, the reload notice and the live region. Everything
+ * else is a part, loaded when the page or the visitor needs it: the dialog on first intent to
+ * open it, placeholders when something blocked wants one, cookie tables when the page has one.
+ */
+import { createBanner } from './banner';
+import type { UiContext } from './context';
+import { element } from './dom';
+import { deepActiveElement } from './focus';
+import { mountPageParts } from './page-parts';
+import { createReloadNotice } from './reload-notice';
+import { reserveScrollPadding } from './scroll-padding';
+import { createSettingsButton } from './settings-button';
+import type { Surface } from '../types';
+import { say } from '../core/wording';
+
+/** Runs `then` once `<body>` exists: at once, or as soon as the parser creates it. */
+function whenBody(document: Document, then: () => void): () => void {
+  if (document.body) {
+    then();
+    return () => undefined;
+  }
+  const observer = new (document.defaultView!.MutationObserver)(() => {
+    if (!document.body) return;
+    observer.disconnect();
+    then();
+  });
+  observer.observe(document.documentElement, { childList: true });
+  return () => observer.disconnect();
+}
+
+/** Mounts the interface; returns the function that removes it. */
+export function mountUi(ui: UiContext, document: Document): () => void {
+  const { gate } = ui;
+  const opener: { current: HTMLElement | null } = { current: null };
+  const cleanups: Array<() => void> = [];
+  const preloadDialog = () => {
+    ui.parts('dialog').catch(() => undefined);
+  };
+
+  const onClick = (event: Event) => {
+    const trigger = (event.target as Element | null)?.closest?.('[data-consent-open]');
+    if (!trigger) return;
+    event.preventDefault();
+    opener.current = trigger as HTMLElement;
+    gate.showPreferences();
+  };
+  const onPointerOver = (event: Event) => {
+    if ((event.target as Element | null)?.closest?.('[data-consent-open]')) preloadDialog();
+  };
+  document.addEventListener('click', onClick);
+  document.addEventListener('pointerover', onPointerOver);
+  cleanups.push(() => {
+    document.removeEventListener('click', onClick);
+    document.removeEventListener('pointerover', onPointerOver);
+  });
+
+  // Focus returns to what had it when the dialog was opened through the API.
+  cleanups.push(
+    gate.$surface.listen((surface) => {
+      if (surface === 'preferences' && !opener.current) opener.current = deepActiveElement(document);
+    }),
+  );
+
+  cleanups.push(
+    whenBody(document, () => {
+      const host = element(document, 'div', { id: 'consent-gate' });
+      const shadow = host.attachShadow({ mode: 'open' });
+      ui.adopt(shadow, ui.baseCss);
+      const live = element(document, 'div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-cg': 'live' });
+      const root = element(document, 'div', { class: 'cg', lang: ui.language, dir: ui.dir, 'data-theme': ui.config.theme }, live);
+      shadow.append(root);
+      document.body.prepend(host);
+      cleanups.push(showSurfaces(ui, document, root, opener, (message) => (live.textContent = message), preloadDialog));
+      cleanups.push(offerReload(ui, document, root));
+      cleanups.push(() => host.remove());
+    }),
+  );
+
+  cleanups.push(mountPageParts(ui, document));
+  return () => {
+    for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+  };
+}
+
+/** Shows what `$surface` asks for: the banner, the dialog, or the settings button. */
+function showSurfaces(
+  ui: UiContext,
+  document: Document,
+  root: HTMLElement,
+  opener: { current: HTMLElement | null },
+  announce: (message: string) => void,
+  preloadDialog: () => void,
+): () => void {
+  const { gate, config, logger } = ui;
+  let shown: { surface: Surface; remove: () => void } | null = null;
+  let dialogWasOpen = false;
+
+  const openPreferences = () => {
+    opener.current = null;
+    gate.showPreferences();
+  };
+  const closePreferences = () => (gate.get().decided ? gate.hide() : gate.show());
+
+  /** After the dialog: focus goes back to what opened it, or to the banner or settings button. */
+  function returnFocus(): void {
+    const target = opener.current?.isConnected ? opener.current : root.querySelector<HTMLElement>('[data-cg="manage"], [data-cg="settings-button"]');
+    opener.current = null;
+    target?.focus();
+  }
+
+  function place(surface: Surface, node: HTMLElement | null, cleanup: () => void = () => undefined): void {
+    shown?.remove();
+    if (node) root.prepend(node);
+    shown = {
+      surface,
+      remove: () => {
+        cleanup();
+        node?.remove();
+      },
+    };
+  }
+
+  function showDialog(): void {
+    ui.parts('dialog').then(
+      ({ openPreferences: open }) => {
+        if (gate.$surface.get() !== 'preferences' || shown?.surface === 'preferences') return;
+        shown?.remove();
+        const close = open(ui, root, { onClose: closePreferences, onSaved: announce });
+        shown = { surface: 'preferences', remove: close };
+        dialogWasOpen = true;
+      },
+      (error: unknown) => {
+        // Without the dialog, the banner still offers every choice: withdrawing stays one click.
+        logger.warnOnce('part:dialog', say('part-failed', { part: 'dialog', effect: 'showing the banner instead.' }), error);
+        if (gate.$surface.get() === 'preferences') gate.show();
+      },
+    );
+  }
+
+  function render(surface: Surface): void {
+    if (surface === 'preferences') {
+      showDialog();
+      return;
+    }
+    if (surface === 'banner') {
+      const banner = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
+      place('banner', banner, reserveScrollPadding(banner, config.position));
+    } else {
+      place(null, config.settingsButton ? createSettingsButton(ui, document, openPreferences, preloadDialog) : null);
+    }
+    if (dialogWasOpen) {
+      dialogWasOpen = false;
+      returnFocus();
+    }
+  }
+
+  render(gate.$surface.get());
+  const unsubscribe = gate.$surface.listen(render);
+  return () => {
+    unsubscribe();
+    shown?.remove();
+  };
+}
+
+/** The reload notice, once a withdrawal asked for it. */
+function offerReload(ui: UiContext, document: Document, root: HTMLElement): () => void {
+  let notice: HTMLElement | null = null;
+  const unsubscribe = ui.gate.on('reload-required', () => {
+    if (notice) return;
+    notice = createReloadNotice(ui, document, () => {
+      notice?.remove();
+      notice = null;
+    });
+    root.append(notice);
+  });
+  return () => {
+    unsubscribe();
+    notice?.remove();
+  };
+}
