@@ -29,6 +29,7 @@ const headlessFolders = [
   'src/cookies/**',
   'src/integrations/**',
   'src/headless.ts',
+  'src/listeners/**',
   'src/create-consent.ts',
   'src/types.ts',
 ];

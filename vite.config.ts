@@ -7,61 +7,59 @@ const LOCALES = ['es', 'it', 'de', 'pt', 'fr', 'ru', 'ja'];
  * chunks. `process.env.NODE_ENV` is left for the consumer's bundler. The script-tag build is
  * `scripts/build-script-tag.mjs`.
  */
-export default defineConfig(() => {
-  return {
-    build: {
-      target: 'es2020',
-      minify: false,
-      lib: {
-        entry: {
-          index: 'src/index.ts',
-          headless: 'src/headless.ts',
-          catalogue: 'src/catalogue.ts',
-          ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
-          'locales/en': 'src/i18n/locales/en.ts',
-        },
-        formats: ['es'],
+export default defineConfig({
+  build: {
+    target: 'es2020',
+    minify: false,
+    lib: {
+      entry: {
+        index: 'src/index.ts',
+        headless: 'src/headless.ts',
+        catalogue: 'src/catalogue.ts',
+        ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
+        'locales/en': 'src/i18n/locales/en.ts',
       },
-      rollupOptions: {
-        external: [/^preact(\/|$)/, 'nanostores', 'js-cookie'],
-        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      },
+      formats: ['es'],
     },
-    test: {
-      projects: [
-        {
-          extends: true,
-          test: {
-            name: 'unit',
-            environment: 'happy-dom',
-            // Unit tests never touch the network: what loads is the browser suite's business.
-            environmentOptions: {
-              happyDOM: {
-                url: 'https://www.example.test/articles/today',
-                settings: {
-                  disableJavaScriptFileLoading: true,
-                  disableIframePageLoading: true,
-                  disableCSSFileLoading: true,
-                  handleDisabledFileLoadingAsSuccess: true,
-                },
+    rollupOptions: {
+      external: [/^preact(\/|$)/, 'nanostores', 'js-cookie'],
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          // Unit tests never touch the network: what loads is the browser suite's business.
+          environmentOptions: {
+            happyDOM: {
+              url: 'https://www.example.test/articles/today',
+              settings: {
+                disableJavaScriptFileLoading: true,
+                disableIframePageLoading: true,
+                disableCSSFileLoading: true,
+                handleDisabledFileLoadingAsSuccess: true,
               },
             },
-            include: ['tests/**/*.test.{ts,tsx}'],
-            exclude: ['tests/browser/**'],
           },
+          include: ['tests/**/*.test.{ts,tsx}'],
+          exclude: ['tests/browser/**'],
         },
-        {
-          extends: true,
-          test: {
-            name: 'browser',
-            environment: 'node',
-            include: ['tests/browser/**/*.test.ts'],
-            testTimeout: 30_000,
-            hookTimeout: 60_000,
-            fileParallelism: false,
-          },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['tests/browser/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
         },
-      ],
-    },
-  };
+      },
+    ],
+  },
 });

@@ -3,7 +3,7 @@
  * development builds the sentences of `./wording-en`; the script tag words its codes through
  * the `messages` part when one is logged.
  */
-import { fill } from '../i18n/fill';
+import { fill } from './fill';
 import { WORDING, type MessageCode } from './wording-en';
 
 /** A console message: full words in development builds, the code and its values in production ones. */

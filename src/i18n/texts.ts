@@ -7,7 +7,7 @@ import firstView from './english/first-view';
 import later from './english/later';
 import type { TextKey, Texts } from './locales/en';
 
-export { fill } from './fill';
+export { fill } from '../core/fill';
 
 /**
  * The texts to show: English for the first view, overlaid by the locale, overlaid by the site's

@@ -1,23 +1,26 @@
 /**
- * Keeps the focused element clear of the fixed banner (WCAG 2.4.11): the page's scroll padding
- * follows the banner's height, read from a ResizeObserver, so nothing forces a layout while the
- * page is still parsing. Browsers scroll a focused element into the padded area.
+ * Keeps the focused element clear of the fixed banner (WCAG 2.4.11). The page's scroll padding
+ * follows the banner's height, so browsers scroll a focused element above it; and the page gets
+ * as much room after its end, so even its last links can be scrolled out from under it (at the
+ * top, before its start). The height comes from a ResizeObserver: nothing forces a layout while
+ * the page is still parsing.
  */
 export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom'): () => void {
   const document = banner.ownerDocument;
   const View = document.defaultView as (Window & typeof globalThis) | null;
   if (!View || !('ResizeObserver' in View)) return () => undefined;
-  const root = document.documentElement;
-  const property = position === 'top' ? 'scrollPaddingTop' : 'scrollPaddingBottom';
-  const original = root.style[property];
+  const style = document.documentElement.style;
+  const side = position === 'top' ? 'Top' : 'Bottom';
+  const properties = [`scrollPadding${side}`, `padding${side}`] as const;
+  const original = properties.map((property) => style[property]);
   const observer = new View.ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];
     const height = entry?.borderBoxSize?.[0]?.blockSize ?? entry?.contentRect.height ?? 0;
-    root.style[property] = `${Math.ceil(height)}px`;
+    for (const property of properties) style[property] = `${Math.ceil(height)}px`;
   });
   observer.observe(banner);
   return () => {
     observer.disconnect();
-    root.style[property] = original;
+    properties.forEach((property, index) => (style[property] = original[index]!));
   };
 }

@@ -97,6 +97,7 @@ function showSurfaces(
   const { gate, config, logger } = ui;
   let shown: { surface: Surface; remove: () => void } | null = null;
   let dialogWasOpen = false;
+  let removed = false;
 
   const openPreferences = () => {
     opener.current = null;
@@ -111,9 +112,11 @@ function showSurfaces(
     target?.focus();
   }
 
-  function place(surface: Surface, node: HTMLElement | null, cleanup: () => void = () => undefined): void {
+  function place(surface: Surface, node: HTMLElement | null, reserve?: (node: HTMLElement) => () => void): void {
     shown?.remove();
     if (node) root.prepend(node);
+    // Reserved only once the surface it replaces has given its reservation back.
+    const cleanup = node && reserve ? reserve(node) : () => undefined;
     shown = {
       surface,
       remove: () => {
@@ -126,7 +129,7 @@ function showSurfaces(
   function showDialog(): void {
     ui.parts('dialog').then(
       ({ openPreferences: open }) => {
-        if (gate.$surface.get() !== 'preferences' || shown?.surface === 'preferences') return;
+        if (removed || gate.$surface.get() !== 'preferences' || shown?.surface === 'preferences') return;
         shown?.remove();
         const close = open(ui, root, { onClose: closePreferences, onSaved: announce });
         shown = { surface: 'preferences', remove: close };
@@ -135,7 +138,10 @@ function showSurfaces(
       (error: unknown) => {
         // Without the dialog, the banner still offers every choice: withdrawing stays one click.
         logger.warnOnce('part:dialog', say('part-failed', { part: 'dialog', effect: 'showing the banner instead.' }), error);
-        if (gate.$surface.get() === 'preferences') gate.show();
+        if (removed || gate.$surface.get() !== 'preferences') return;
+        // The banner replaces the control that had focus: focus moves to it, as after a dialog.
+        dialogWasOpen = true;
+        gate.show();
       },
     );
   }
@@ -147,7 +153,7 @@ function showSurfaces(
     }
     if (surface === 'banner') {
       const banner = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
-      place('banner', banner, reserveScrollPadding(banner, config.position));
+      place('banner', banner, (node) => reserveScrollPadding(node, config.position));
     } else {
       place(null, config.settingsButton ? createSettingsButton(ui, document, openPreferences, preloadDialog) : null);
     }
@@ -160,6 +166,7 @@ function showSurfaces(
   render(gate.$surface.get());
   const unsubscribe = gate.$surface.listen(render);
   return () => {
+    removed = true;
     unsubscribe();
     shown?.remove();
   };

@@ -2,20 +2,35 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/normalize';
 import type { ConsentGate } from '../../src/consent-gate';
 import { startConsentGate } from '../../src/create-consent-gate';
+import * as activation from '../../src/gating/activation';
+import firstView from '../../src/i18n/english/first-view';
+import later from '../../src/i18n/english/later';
 import en from '../../src/i18n/locales/en';
-import { buildTexts, categoryText, fill, purposes } from '../../src/i18n/texts';
+import { buildTexts, categoryText, fill, purposes, withLaterTexts } from '../../src/i18n/texts';
 import { createMemoryStorage } from '../../src/storage/decision-storage';
 import type { ConsentGateConfig } from '../../src/types';
-import { recordingLogger } from '../support/logger';
-import { onReset, resetPage } from '../ui/support';
+import { npmParts } from '../../src/ui/npm-parts';
+import { checkedLogger, onReset, resetPage } from '../ui/support';
 
 afterEach(resetPage);
 
 const SITE: ConsentGateConfig = { categories: { functional: {}, advertising: {}, social: {} } };
 
 describe('buildTexts: English, then the locale, then the site\'s texts (contract section 10)', () => {
-  it('is the English locale when nothing overrides it', () => {
-    expect(buildTexts({}, 'en', resolveConfig(SITE))).toEqual(en);
+  it('is the English locale when nothing overrides it, once the parts\' English is added', () => {
+    expect(withLaterTexts(buildTexts({}, 'en', resolveConfig(SITE)))).toEqual(en);
+  });
+
+  it('carries only the first view\'s English: the dialog\'s and the table\'s come with their parts (issue 8)', () => {
+    const texts = buildTexts({}, 'en', resolveConfig(SITE));
+    expect(texts).toEqual(firstView);
+    for (const key of Object.keys(later)) expect(texts).not.toHaveProperty(key);
+  });
+
+  it('splits English in two without losing or doubling a key', () => {
+    const firstKeys = Object.keys(firstView);
+    expect(firstKeys.filter((key) => Object.prototype.hasOwnProperty.call(later, key))).toEqual([]);
+    expect([...firstKeys, ...Object.keys(later)].sort()).toEqual(Object.keys(en).sort());
   });
 
   it('lays the locale over English, keeping English for keys the locale lacks', () => {
@@ -41,10 +56,20 @@ describe('buildTexts: English, then the locale, then the site\'s texts (contract
     expect(buildTexts({}, 'en', config).acceptAll).toBe('Accept all');
   });
 
+  it('keeps the locale\'s and the site\'s texts over the parts\' English', () => {
+    const config = resolveConfig({ ...SITE, texts: { de: { save: 'Speichern' } } });
+    const texts = withLaterTexts(buildTexts({ preferencesTitle: 'Cookie-Einstellungen', save: 'Sichern' }, 'de', config));
+    expect(texts.preferencesTitle).toBe('Cookie-Einstellungen');
+    expect(texts.save).toBe('Speichern');
+    expect(texts.details).toBe('Cookies and partners');
+  });
+
   it('leaves the English locale module untouched', () => {
-    buildTexts({ acceptAll: 'Alle akzeptieren' }, 'de', resolveConfig({ texts: { de: { save: 'Speichern' } } }));
+    withLaterTexts(buildTexts({ acceptAll: 'Alle akzeptieren' }, 'de', resolveConfig({ texts: { de: { save: 'Speichern' } } })));
     expect(en.acceptAll).toBe('Accept all');
     expect(en.save).toBe('Save choices');
+    expect(firstView.acceptAll).toBe('Accept all');
+    expect(later.save).toBe('Save choices');
   });
 });
 
@@ -137,8 +162,8 @@ describe('site texts and regional language tags', () => {
   function start(config: ConsentGateConfig): (hook: string) => string | null | undefined {
     const gate: ConsentGate = startConsentGate(
       config,
-      { storage: createMemoryStorage(), document, logger: recordingLogger(), locales: { pt: { acceptAll: 'Aceitar tudo', rejectAll: 'Rejeitar tudo' } } },
-      () => Promise.resolve({}),
+      { storage: createMemoryStorage(), document, logger: checkedLogger(), locales: { pt: { acceptAll: 'Aceitar tudo', rejectAll: 'Rejeitar tudo' } } },
+      { loadLocale: () => Promise.resolve({}), parts: npmParts(), activation },
     );
     onReset(() => gate.destroy());
     const shadow = document.getElementById('consent-gate')!.shadowRoot!;
@@ -153,7 +178,7 @@ describe('site texts and regional language tags', () => {
   });
 
   it('applies texts given under a regional tag that config validation accepts ("pt-BR")', () => {
-    // validate.ts accepts `texts` keys such as "pt-BR" ("a language tag such as \"en\" or
+    // The config check accepts `texts` keys such as "pt-BR" ("a language tag such as \"en\" or
     // \"pt-BR\""), so a site that writes them must see them.
     const button = start({ ...SITE, language: 'pt-BR', texts: { 'pt-BR': { acceptAll: 'Aceitar todos' } } });
     expect(button('accept-all')).toBe('Aceitar todos');

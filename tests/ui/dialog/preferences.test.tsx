@@ -1,8 +1,10 @@
-import { act, fireEvent, screen } from '@testing-library/preact';
+import { act, fireEvent, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ConsentGateConfig } from '../../src/types';
-import { Preferences } from '../../src/ui/preferences';
-import { all, mount, onReset, renderInUi, resetPage, setup, withGpc, type Mounted } from './support';
+import { withLaterTexts } from '../../../src/i18n/texts';
+import type { ConsentGateConfig } from '../../../src/types';
+import type { UiContext } from '../../../src/ui/context';
+import { Preferences } from '../../../src/ui/dialog/preferences';
+import { all, mount, onReset, renderInUi, resetPage, setup, withGpc, type Mounted } from '../support';
 
 afterEach(resetPage);
 
@@ -17,36 +19,50 @@ const SITE: ConsentGateConfig = {
   },
 };
 
-/** Mounts the interface and opens the dialog as the banner's "Manage preferences" does. */
-function openDialog(config: ConsentGateConfig = SITE, before?: (mounted: Mounted) => void) {
+/** Mounts the interface, opens the dialog as the banner's "Manage preferences" does, and waits for the dialog part. */
+async function openDialog(config: ConsentGateConfig = SITE, before?: (mounted: Mounted) => void) {
   const mounted = mount(config);
   before?.(mounted);
   act(() => mounted.gate.showPreferences());
-  const dialog = mounted.screen.getByRole('dialog', { name: 'Cookie preferences' });
+  const dialog = await mounted.screen.findByRole('dialog', { name: 'Cookie preferences' });
   const toggle = (id: string) => dialog.querySelector<HTMLElement>(`[data-cg="toggle"][data-category="${id}"]`)!;
   const click = (selector: string) => fireEvent.click(dialog.querySelector(`[data-cg="${selector}"]`)!);
   return { ...mounted, dialog, toggle, click };
 }
 
 describe('preferences dialog (contract section 10)', () => {
-  it('is a modal dialog named "Cookie preferences" (A11Y-1)', () => {
+  it('is a modal dialog named "Cookie preferences" (A11Y-1)', async () => {
     const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     onReset(() => showModal.mockRestore());
-    const { dialog } = openDialog();
+    const { dialog } = await openDialog();
     expect(dialog.localName).toBe('dialog');
     expect(dialog.getAttribute('data-cg')).toBe('preferences');
     expect((dialog as HTMLDialogElement).open).toBe(true);
     expect(showModal).toHaveBeenCalledOnce();
   });
 
-  it('moves focus to its heading when it opens (A11Y-2)', () => {
-    const { shadow, dialog } = openDialog();
+  it('brings its own styles into the shadow root when it first opens, and only once', async () => {
+    const sheets = (root: ShadowRoot) => root.adoptedStyleSheets.length + root.querySelectorAll('style').length;
+    const mounted = mount(SITE);
+    const firstView = sheets(mounted.shadow);
+    act(() => mounted.gate.showPreferences());
+    await mounted.screen.findByRole('dialog', { name: 'Cookie preferences' });
+    const withDialog = sheets(mounted.shadow);
+    expect(withDialog).toBeGreaterThan(firstView);
+    fireEvent.click(mounted.screen.getByRole('button', { name: 'Close' }));
+    act(() => mounted.gate.showPreferences());
+    await mounted.screen.findByRole('dialog', { name: 'Cookie preferences' });
+    expect(sheets(mounted.shadow)).toBe(withDialog);
+  });
+
+  it('moves focus to its heading when it opens (A11Y-2)', async () => {
+    const { shadow, dialog } = await openDialog();
     expect(shadow.activeElement).toBe(dialog.querySelector('h2'));
     expect(shadow.activeElement!.textContent).toBe('Cookie preferences');
   });
 
-  it('has one switch per optional category, named by its label (A11Y-9)', () => {
-    const { screen: inUi, dialog } = openDialog();
+  it('has one switch per optional category, named by its label (A11Y-9)', async () => {
+    const { screen: inUi, dialog } = await openDialog();
     expect(all(dialog, '[role="switch"]').map((s) => s.getAttribute('data-category'))).toEqual(['functional', 'analytics', 'advertising', 'social']);
     for (const [id, label] of [['functional', 'Functional'], ['analytics', 'Analytics'], ['advertising', 'Advertising'], ['social', 'Social media']]) {
       const toggle = inUi.getByRole('switch', { name: label });
@@ -55,22 +71,22 @@ describe('preferences dialog (contract section 10)', () => {
     }
   });
 
-  it('pre-switches nothing on a fresh opt-in visit (GDPR-6)', () => {
-    const { screen: inUi } = openDialog();
+  it('pre-switches nothing on a fresh opt-in visit (GDPR-6)', async () => {
+    const { screen: inUi } = await openDialog();
     const switches = inUi.getAllByRole('switch');
     expect(switches).toHaveLength(4);
     for (const toggle of switches) expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('describes each switch by its category description (A11Y-9)', () => {
-    const { shadow, screen: inUi } = openDialog();
+  it('describes each switch by its category description (A11Y-9)', async () => {
+    const { shadow, screen: inUi } = await openDialog();
     const toggle = inUi.getByRole('switch', { name: 'Advertising' });
     const description = shadow.getElementById(toggle.getAttribute('aria-describedby')!)!;
     expect(description.textContent).toBe('Let ad networks show and measure ads, here and elsewhere.');
   });
 
-  it('shows necessary as "Always active" text with no switch (A11Y-9)', () => {
-    const { dialog, screen: inUi } = openDialog();
+  it('shows necessary as "Always active" text with no switch (A11Y-9)', async () => {
+    const { dialog, screen: inUi } = await openDialog();
     const heading = inUi.getByRole('heading', { name: 'Necessary' });
     const row = heading.closest('li')!;
     expect(row.textContent).toContain('Always active');
@@ -79,14 +95,14 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.queryByRole('switch', { name: 'Necessary' })).toBeNull();
   });
 
-  it('shows the current decision when opened after one', () => {
-    const { toggle } = openDialog(SITE, ({ gate }) => act(() => gate.set({ analytics: true })));
+  it('shows the current decision when opened after one', async () => {
+    const { toggle } = await openDialog(SITE, ({ gate }) => act(() => gate.set({ analytics: true })));
     expect(toggle('analytics').getAttribute('aria-checked')).toBe('true');
     expect(toggle('advertising').getAttribute('aria-checked')).toBe('false');
   });
 
-  it('toggling a switch changes aria-checked but records nothing until Save', () => {
-    const { gate, storage, toggle } = openDialog();
+  it('toggling a switch changes aria-checked but records nothing until Save', async () => {
+    const { gate, storage, toggle } = await openDialog();
     fireEvent.click(toggle('advertising'));
     expect(toggle('advertising').getAttribute('aria-checked')).toBe('true');
     fireEvent.click(toggle('advertising'));
@@ -97,8 +113,8 @@ describe('preferences dialog (contract section 10)', () => {
     expect(storage.values).toEqual([]);
   });
 
-  it('Save records custom with exactly the draft and closes the dialog', () => {
-    const { gate, screen: inUi, toggle, click } = openDialog();
+  it('Save records custom with exactly the draft and closes the dialog', async () => {
+    const { gate, screen: inUi, toggle, click } = await openDialog();
     fireEvent.click(toggle('analytics'));
     fireEvent.click(toggle('social'));
     expect(inUi.getByRole('button', { name: 'Save choices' }).getAttribute('data-cg')).toBe('save');
@@ -111,15 +127,26 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.queryByRole('dialog')).toBeNull();
   });
 
-  it('Save can withdraw a category given earlier (GDPR-10)', () => {
-    const { gate, toggle, click } = openDialog(SITE, ({ gate }) => act(() => gate.acceptAll()));
+  it('Save can withdraw a category given earlier (GDPR-10)', async () => {
+    const { gate, toggle, click } = await openDialog(SITE, ({ gate }) => act(() => gate.acceptAll()));
     fireEvent.click(toggle('advertising'));
     click('save');
     expect(gate.get()).toMatchObject({ method: 'custom', categories: { functional: true, analytics: true, advertising: false, social: true } });
   });
 
-  it('close discards the draft and, with no decision yet, brings the banner back', () => {
-    const { gate, storage, screen: inUi, toggle, click } = openDialog();
+  it('the first Save logs no warning: necessary is shown, not sent (issue 9)', async () => {
+    // The draft holds every category, necessary included; passing necessary to `set` used to
+    // log "necessary is not a configurable category" on every first Save.
+    const { gate, logger, toggle, click } = await openDialog();
+    fireEvent.click(toggle('analytics'));
+    click('save');
+    expect(gate.get()).toMatchObject({ decided: true, method: 'custom', categories: { necessary: true, analytics: true } });
+    expect(logger.warnings).toEqual([]);
+    expect(logger.errors).toEqual([]);
+  });
+
+  it('close discards the draft and, with no decision yet, brings the banner back', async () => {
+    const { gate, storage, screen: inUi, toggle, click } = await openDialog();
     fireEvent.click(toggle('advertising'));
     expect(inUi.getByRole('button', { name: 'Close' }).getAttribute('data-cg')).toBe('close');
     click('close');
@@ -129,8 +156,8 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
   });
 
-  it('close after a decision keeps that decision and hides the dialog', () => {
-    const { gate, screen: inUi, toggle, click } = openDialog(SITE, ({ gate }) => act(() => gate.rejectAll()));
+  it('close after a decision keeps that decision and hides the dialog', async () => {
+    const { gate, screen: inUi, toggle, click } = await openDialog(SITE, ({ gate }) => act(() => gate.rejectAll()));
     const before = gate.get();
     fireEvent.click(toggle('functional'));
     click('close');
@@ -139,16 +166,18 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
   });
 
-  it('reopening after close starts from the recorded state, not the discarded draft', () => {
-    const { gate, shadow, toggle, click } = openDialog();
+  it('reopening after close starts from the recorded state, not the discarded draft', async () => {
+    const { gate, shadow, screen, toggle, click } = await openDialog();
     fireEvent.click(toggle('advertising'));
     click('close');
+    expect(shadow.querySelector('[data-category="advertising"]')).toBeNull();
     act(() => gate.showPreferences());
+    await screen.findByRole('dialog', { name: 'Cookie preferences' });
     expect(shadow.querySelector('[data-category="advertising"]')!.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('Escape (the dialog\'s cancel event) discards the draft like close (A11Y-2)', () => {
-    const { gate, dialog, screen: inUi, toggle } = openDialog();
+  it('Escape (the dialog\'s cancel event) discards the draft like close (A11Y-2)', async () => {
+    const { gate, dialog, screen: inUi, toggle } = await openDialog();
     fireEvent.click(toggle('advertising'));
     const cancel = new Event('cancel', { cancelable: true });
     act(() => {
@@ -160,30 +189,30 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
   });
 
-  it('"Accept all" in the dialog allows every category, recorded as accept-all', () => {
-    const { gate, dialog, click } = openDialog();
+  it('"Accept all" in the dialog allows every category, recorded as accept-all', async () => {
+    const { gate, dialog, click } = await openDialog();
     expect(dialog.querySelector('[data-cg="accept-all"]')!.textContent).toBe('Accept all');
     click('accept-all');
     expect(gate.get()).toMatchObject({ method: 'accept-all', categories: { functional: true, analytics: true, advertising: true, social: true } });
   });
 
-  it('"Reject all" in the dialog denies every category whatever the draft, recorded as reject-all', () => {
-    const { gate, dialog, toggle, click } = openDialog();
+  it('"Reject all" in the dialog denies every category whatever the draft, recorded as reject-all', async () => {
+    const { gate, dialog, toggle, click } = await openDialog();
     fireEvent.click(toggle('functional'));
     expect(dialog.querySelector('[data-cg="reject-all"]')!.textContent).toBe('Reject all');
     click('reject-all');
     expect(gate.get()).toMatchObject({ method: 'reject-all', categories: { functional: false, analytics: false, advertising: false, social: false } });
   });
 
-  it('offers Save, Accept all and Reject all as buttons side by side (GDPR-16)', () => {
-    const { dialog } = openDialog();
+  it('offers Save, Accept all and Reject all as buttons side by side (GDPR-16)', async () => {
+    const { dialog } = await openDialog();
     const actions = all(dialog, '[data-cg="save"], [data-cg="accept-all"], [data-cg="reject-all"]');
     expect(actions.map((b) => b.textContent)).toEqual(['Save choices', 'Accept all', 'Reject all']);
     expect(new Set(actions.map((b) => b.parentElement)).size).toBe(1);
   });
 
-  it('announces "Your choices were saved." in a polite live region that existed before (A11Y-11)', () => {
-    const { shadow, click } = openDialog();
+  it('announces "Your choices were saved." in a polite live region that existed before (A11Y-11)', async () => {
+    const { shadow, click } = await openDialog();
     const live = shadow.querySelector('[data-cg="live"]')!;
     expect(live.getAttribute('role')).toBe('status');
     expect(live.getAttribute('aria-live')).toBe('polite');
@@ -193,14 +222,14 @@ describe('preferences dialog (contract section 10)', () => {
     expect(live.textContent).toBe('Your choices were saved.');
   });
 
-  it('announces the save after "Accept all" or "Reject all" in the dialog too (A11Y-11)', () => {
-    const { shadow, click } = openDialog();
+  it('announces the save after "Accept all" or "Reject all" in the dialog too (A11Y-11)', async () => {
+    const { shadow, click } = await openDialog();
     click('reject-all');
     expect(shadow.querySelector('[data-cg="live"]')!.textContent).toBe('Your choices were saved.');
   });
 
-  it('lists each category\'s cookies and vendors in an expandable details element', () => {
-    const { screen: inUi } = openDialog();
+  it('lists each category\'s cookies and vendors in an expandable details element', async () => {
+    const { screen: inUi } = await openDialog();
     const analytics = inUi.getByRole('heading', { name: 'Analytics' }).closest('li')!;
     const details = analytics.querySelector('details')!;
     expect(details.open).toBe(false);
@@ -215,33 +244,34 @@ describe('preferences dialog (contract section 10)', () => {
     expect(vendor.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
-  it('names the built-in catalogue\'s vendor of a declared cookie, as the cookie table does (GDPR-7)', () => {
+  it('names the built-in catalogue\'s vendor of a declared cookie, as the cookie table does (GDPR-7)', async () => {
     // `_fbp` is declared without a provider; the catalogue knows it as Meta's, and the
     // declaration table (cookie-rows.ts, "shared by the dialog and the declaration table") shows it.
-    const { screen: inUi } = openDialog({ categories: { advertising: { cookies: ['_fbp'] } } });
+    const { screen: inUi } = await openDialog({ categories: { advertising: { cookies: ['_fbp'] } } });
     const advertising = inUi.getByRole('heading', { name: 'Advertising' }).closest('li')!;
-    expect(advertising.querySelector('details')!.textContent).toContain('Meta');
+    // Providers come from the catalogue, which is read after the dialog opens.
+    await waitFor(() => expect(advertising.querySelector('details')!.textContent).toContain('_fbp · Meta'));
   });
 
-  it('has no details for a category without cookies or vendors', () => {
-    const { screen: inUi } = openDialog();
+  it('has no details for a category without cookies or vendors', async () => {
+    const { screen: inUi } = await openDialog();
     expect(inUi.getByRole('heading', { name: 'Functional' }).closest('li')!.querySelector('details')).toBeNull();
   });
 
-  it('shows the controller\'s name and contact and the privacy policy link (GDPR-7)', () => {
-    const { dialog, screen: inUi } = openDialog();
+  it('shows the controller\'s name and contact and the privacy policy link (GDPR-7)', async () => {
+    const { dialog, screen: inUi } = await openDialog();
     expect(dialog.textContent).toContain('Responsible: Example News Ltd (privacy@example.test)');
     expect(inUi.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy');
   });
 
-  it('shows neither controller line nor link when the site configures neither', () => {
-    const { dialog } = openDialog({ categories: { advertising: {} } });
+  it('shows neither controller line nor link when the site configures neither', async () => {
+    const { dialog } = await openDialog({ categories: { advertising: {} } });
     expect(dialog.textContent).not.toContain('Responsible');
     expect(dialog.querySelector('a')).toBeNull();
   });
 
-  it('names categories by their configured label and description', () => {
-    const { screen: inUi } = openDialog({ categories: { advertising: { label: 'Partner ads', description: 'Ads from our partners.' }, chat: { label: 'Live chat' } } });
+  it('names categories by their configured label and description', async () => {
+    const { screen: inUi } = await openDialog({ categories: { advertising: { label: 'Partner ads', description: 'Ads from our partners.' }, chat: { label: 'Live chat' } } });
     const toggle = inUi.getByRole('switch', { name: 'Partner ads' });
     expect(toggle.getAttribute('data-category')).toBe('advertising');
     expect(toggle.closest('li')!.textContent).toContain('Ads from our partners.');
@@ -252,42 +282,45 @@ describe('preferences dialog (contract section 10)', () => {
 describe('preferences dialog and Global Privacy Control (contract section 3)', () => {
   const OPT_OUT: ConsentGateConfig = { mode: 'opt-out', categories: { functional: {}, advertising: {}, social: {} } };
 
-  it('honours GPC in opt-out mode without a banner, and says so with advertising and social off (GPC-3)', () => {
+  it('honours GPC in opt-out mode without a banner, and says so with advertising and social off (GPC-3)', async () => {
     withGpc();
     const mounted = mount(OPT_OUT);
     expect(mounted.screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
     expect(mounted.gate.get()).toMatchObject({ method: 'gpc', gpc: true });
     act(() => mounted.gate.showPreferences());
-    const dialog = mounted.screen.getByRole('dialog', { name: 'Cookie preferences' });
+    const dialog = await mounted.screen.findByRole('dialog', { name: 'Cookie preferences' });
     expect(dialog.textContent).toContain('Opt-out preference signal honored');
     expect(mounted.screen.getByRole('switch', { name: 'Advertising' }).getAttribute('aria-checked')).toBe('false');
     expect(mounted.screen.getByRole('switch', { name: 'Social media' }).getAttribute('aria-checked')).toBe('false');
     expect(mounted.screen.getByRole('switch', { name: 'Functional' }).getAttribute('aria-checked')).toBe('true');
   });
 
-  it('lets the visitor switch a GPC-denied category back on explicitly, recorded as custom with GPC noted', () => {
+  it('lets the visitor switch a GPC-denied category back on explicitly, recorded as custom with GPC noted', async () => {
     withGpc();
     const mounted = mount(OPT_OUT);
     act(() => mounted.gate.showPreferences());
-    fireEvent.click(mounted.screen.getByRole('switch', { name: 'Social media' }));
+    fireEvent.click(await mounted.screen.findByRole('switch', { name: 'Social media' }));
     fireEvent.click(mounted.screen.getByRole('button', { name: 'Save choices' }));
     expect(mounted.gate.get()).toMatchObject({ method: 'custom', gpc: true, categories: { social: true, advertising: false } });
   });
 
-  it('says nothing about the signal without GPC', () => {
-    const { dialog } = openDialog(OPT_OUT);
+  it('says nothing about the signal without GPC', async () => {
+    const { dialog } = await openDialog(OPT_OUT);
     expect(dialog.textContent).not.toContain('Opt-out preference signal honored');
   });
 
-  it('says nothing about the signal in opt-in mode, where GPC grants nothing', () => {
+  it('says nothing about the signal in opt-in mode, where GPC grants nothing', async () => {
     withGpc();
-    const { dialog, screen: inUi } = openDialog({ categories: { functional: {}, advertising: {} } });
+    const { dialog, screen: inUi } = await openDialog({ categories: { functional: {}, advertising: {} } });
     expect(dialog.textContent).not.toContain('Opt-out preference signal honored');
     for (const toggle of inUi.getAllByRole('switch')) expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 });
 
 describe('preferences dialog without HTMLDialogElement.showModal', () => {
+  /** The context the dialog part renders in: the first view's texts with the dialog's English under them. */
+  const inDialog = (ui: UiContext): UiContext => ({ ...ui, texts: withLaterTexts(ui.texts) });
+
   function withoutShowModal(): void {
     const descriptor = Object.getOwnPropertyDescriptor(HTMLDialogElement.prototype, 'showModal')!;
     delete (HTMLDialogElement.prototype as Partial<HTMLDialogElement>).showModal;
@@ -298,7 +331,7 @@ describe('preferences dialog without HTMLDialogElement.showModal', () => {
     withoutShowModal();
     const { gate, ui } = setup({ categories: { advertising: {} } });
     const onSaved = vi.fn();
-    renderInUi(ui, <Preferences onClose={() => undefined} onSaved={onSaved} />);
+    renderInUi(inDialog(ui), <Preferences onClose={() => undefined} onSaved={onSaved} />);
     const dialog = document.querySelector('[data-cg="preferences"]')!;
     fireEvent.click(dialog.querySelector('[data-category="advertising"]')!);
     fireEvent.click(dialog.querySelector('[data-cg="save"]')!);
@@ -309,7 +342,7 @@ describe('preferences dialog without HTMLDialogElement.showModal', () => {
   it('is still shown (open) when showModal is missing', () => {
     withoutShowModal();
     const { ui } = setup({ categories: { advertising: {} } });
-    renderInUi(ui, <Preferences onClose={() => undefined} onSaved={() => undefined} />);
+    renderInUi(inDialog(ui), <Preferences onClose={() => undefined} onSaved={() => undefined} />);
     expect((document.querySelector('[data-cg="preferences"]') as HTMLDialogElement).open).toBe(true);
     expect(screen.getByRole('dialog', { name: 'Cookie preferences' })).toBeTruthy();
   });

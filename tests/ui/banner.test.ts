@@ -1,19 +1,21 @@
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ConsentGateConfig } from '../../src/types';
-import { Banner } from '../../src/ui/banner';
-import { renderInUi, resetPage, setup } from './support';
+import { createBanner } from '../../src/ui/banner';
+import { resetPage, setup } from './support';
 
 afterEach(resetPage);
 
 const SITE: ConsentGateConfig = { categories: { functional: {}, advertising: {}, social: {} } };
 
+/** The banner as the interface builds it, in the page, with spies for what it asks of the interface. */
 function renderBanner(config: ConsentGateConfig) {
   const made = setup(config);
   const onManage = vi.fn();
-  renderInUi(made.ui, <Banner onManage={onManage} />);
+  const onIntent = vi.fn();
+  document.body.append(createBanner(made.ui, document, { onManage, onIntent }));
   const banner = screen.getByRole('region', { name: 'Cookie consent' });
-  return { ...made, onManage, banner, inBanner: within(banner) };
+  return { ...made, onManage, onIntent, banner, inBanner: within(banner) };
 }
 
 function buttonNames(banner: HTMLElement): string[] {
@@ -112,6 +114,30 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(onManage).toHaveBeenCalledOnce();
     expect(gate.get().decided).toBe(false);
     expect(storage.values).toEqual([]);
+  });
+
+  it('"Manage preferences" signals intent on hover and on focus, so the dialog can be fetched before the press (issue 8)', () => {
+    const { gate, storage, onManage, onIntent, inBanner } = renderBanner(SITE);
+    const manage = inBanner.getByRole('button', { name: 'Manage preferences' });
+    expect(onIntent).not.toHaveBeenCalled();
+    fireEvent.pointerEnter(manage);
+    expect(onIntent).toHaveBeenCalledTimes(1);
+    fireEvent.focus(manage);
+    expect(onIntent).toHaveBeenCalledTimes(2);
+    // Intent is not a choice: nothing opens and nothing is recorded.
+    expect(onManage).not.toHaveBeenCalled();
+    expect(gate.get().decided).toBe(false);
+    expect(storage.values).toEqual([]);
+  });
+
+  it('signals no intent from the other buttons', () => {
+    const { onIntent, inBanner } = renderBanner({ ...SITE, closeButton: true });
+    for (const name of ['Accept all', 'Reject all', 'Continue without accepting']) {
+      const button = inBanner.getByRole('button', { name });
+      fireEvent.pointerEnter(button);
+      fireEvent.focus(button);
+    }
+    expect(onIntent).not.toHaveBeenCalled();
   });
 
   it('has no "Continue without accepting" unless closeButton is true', () => {

@@ -1,0 +1,266 @@
+// The first view (issue 8): what the script tag fetches on a first and a returning visit, parts
+// loaded only when the page or the visitor needs them, checked against their integrity hashes,
+// a part that cannot load, and no layout read while the page is still parsing.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+
+let browser: Browser;
+let servers: Servers;
+let context: BrowserContext;
+
+const CONFIG = { mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: {}, social: {} } };
+const MAIN = '/dist/consent-gate.iife.js';
+
+interface PageOptions {
+  embed?: boolean;
+  body?: string;
+  config?: object;
+  nonce?: string;
+}
+
+function sitePage({ embed = true, body = '', config = CONFIG, nonce }: PageOptions = {}): string {
+  const tp = servers.thirdParty;
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
+  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
+  <script src="${MAIN}"${n}></script>
+  <script type="text/plain" data-consent="advertising" src="${tp}/t/ads.js"${n}></script>
+  </head><body>
+  <h1>News</h1><p>Text</p>
+  ${embed ? `<iframe data-consent="social" data-src="${tp}/t/embed.html" width="400" height="200" title="Video"></iframe>` : ''}
+  <img data-consent="advertising" data-src="${tp}/t/pixel.gif" width="1" height="1" alt="">
+  ${body}</body></html>`;
+}
+
+/** Opens a page and records which of the library's own files it fetched. */
+async function open(html: string, options: { headers?: Record<string, string>; at?: string } = {}): Promise<{ page: Page; fetched: string[]; consoleLines: string[] }> {
+  const at = options.at ?? '/';
+  servers.page(at, html, options.headers);
+  const page = await context.newPage();
+  const fetched: string[] = [];
+  const consoleLines: string[] = [];
+  page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/dist/')) fetched.push(pathname);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('[consent-gate]')) consoleLines.push(message.text());
+  });
+  await page.goto(servers.firstParty + at);
+  return { page, fetched, consoleLines };
+}
+
+const part = (name: string) => new RegExp(`^/dist/parts/${name}\\.[\\w-]{8}\\.js$`);
+const partsIn = (fetched: string[]) => fetched.filter((file) => file.startsWith('/dist/parts/')).map((file) => file.split(/[/.]/)[3]);
+const gzipOf = (file: string) => gzipSync(readFileSync(path.join(PROJECT_ROOT, file)), { level: 9 }).length;
+const banner = (page: Page) => page.locator('[data-cg="banner"]');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  servers = await startServers({ projectRoot: PROJECT_ROOT });
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  servers.clearRequests();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+describe('what a visitor downloads', () => {
+  it('a first visit to a page with nothing to draw a placeholder for fetches the main file only, even after a second of idle', async () => {
+    const { page, fetched } = await open(sitePage({ embed: false }));
+    await banner(page).waitFor();
+    await page.waitForTimeout(1200);
+    expect(fetched).toEqual([MAIN]);
+  });
+
+  it('a first visit to a page with an embed fetches the placeholders part as well, and nothing else', async () => {
+    const { page, fetched } = await open(sitePage());
+    await page.locator('[data-cg="placeholder"]').waitFor();
+    await page.waitForTimeout(1200);
+    expect(fetched[0]).toBe(MAIN);
+    expect(partsIn(fetched)).toEqual(['placeholders']);
+  });
+
+  it('a returning visitor who accepted everything downloads no more than a first visitor', async () => {
+    const first = await open(sitePage());
+    await banner(first.page).waitFor();
+    await first.page.waitForTimeout(1000);
+    await first.page.locator('[data-cg="accept-all"]').click();
+    await expect.poll(() => servers.requests().length).toBe(3);
+
+    const returning = await open(sitePage(), { at: '/again' });
+    await returning.page.locator('[data-cg="settings-button"]').waitFor();
+    await returning.page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
+    await returning.page.waitForTimeout(1000);
+    expect(partsIn(returning.fetched)).toEqual(['activation']);
+    const bytes = (files: string[]) => files.reduce((sum, file) => sum + gzipOf(file), 0);
+    const firstVisit = first.fetched.filter((file) => !part('activation').test(file));
+    expect(bytes(returning.fetched)).toBeLessThanOrEqual(bytes(firstVisit));
+  });
+
+  it('the dialog part is fetched on intent (hovering "Manage preferences") and never on idle', async () => {
+    const { page, fetched } = await open(sitePage({ embed: false }));
+    await banner(page).waitFor();
+    await page.waitForTimeout(1000);
+    expect(partsIn(fetched)).toEqual([]);
+    await page.locator('[data-cg="manage"]').hover();
+    await expect.poll(() => partsIn(fetched)).toEqual(['dialog']);
+    await page.locator('[data-cg="manage"]').click();
+    await page.locator('[data-cg="preferences"]').waitFor();
+    expect(partsIn(fetched)).toEqual(['dialog']);
+  });
+
+  it('the cookie-table part is fetched only for a page with [data-consent-cookie-table]', async () => {
+    const { page, fetched } = await open(sitePage({ embed: false, body: '<div data-consent-cookie-table></div>' }));
+    await page.locator('table.consent-gate-cookie-table').waitFor();
+    expect(partsIn(fetched)).toEqual(['cookie-table']);
+  });
+});
+
+describe('parts that cannot load', () => {
+  it('blocked parts leave everything gated, keep the banner working, and the settings button brings the banner back', async () => {
+    await context.route('**/dist/parts/**', (route) => route.abort());
+    const { page, consoleLines } = await open(sitePage());
+    await banner(page).waitFor();
+    await page.locator('[data-cg="manage"]').click();
+    // No dialog: the banner stays, with every choice on it.
+    await page.waitForTimeout(500);
+    expect(await banner(page).count()).toBe(1);
+    expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
+
+    await page.locator('[data-cg="accept-all"]').click();
+    await page.locator('[data-cg="settings-button"]').click();
+    await banner(page).waitFor();
+    await page.waitForTimeout(500);
+    // Activation could not load: nothing reached the third party.
+    expect(servers.requests()).toEqual([]);
+    expect(consoleLines.some((line) => line.includes('dialog'))).toBe(true);
+    expect(consoleLines.some((line) => line.includes('activation'))).toBe(true);
+  });
+
+  it('a part that is not the file the build made is refused by its integrity hash and never runs', async () => {
+    await context.route('**/dist/parts/dialog.*', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__tampered = true;' }),
+    );
+    const { page } = await open(sitePage({ embed: false }));
+    await page.locator('[data-cg="manage"]').click();
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
+    expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
+    expect(await banner(page).count()).toBe(1);
+  });
+
+  it('parts carry the page nonce and load under a nonce-only script policy, with no violation', async () => {
+    const policy = "script-src 'nonce-r4nd0m' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
+    const { page } = await open(sitePage({ nonce: 'r4nd0m' }), { headers: { 'Content-Security-Policy': policy } });
+    await page.evaluate(() => {
+      (window as unknown as { __violations: string[] }).__violations = [];
+      document.addEventListener('securitypolicyviolation', (event) => (window as unknown as { __violations: string[] }).__violations.push(event.blockedURI));
+    });
+    await page.locator('[data-cg="placeholder"]').waitFor();
+    await page.locator('[data-cg="manage"]').click();
+    await page.locator('[data-cg="preferences"]').waitFor();
+    await page.locator('[data-cg="preferences"] [data-cg="accept-all"]').click();
+    await page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+  });
+});
+
+describe('the first view does no layout work while the page parses', () => {
+  it('reads no element geometry before DOMContentLoaded (no forced layout)', async () => {
+    await context.addInitScript(() => {
+      const calls: string[] = [];
+      (window as unknown as { __layoutReads: string[] }).__layoutReads = calls;
+      const parsing = () => document.readyState === 'loading';
+      const fromLibrary = () => /consent-gate/.test(new Error().stack ?? '');
+      const watch = (target: object, name: string) => {
+        const descriptor = Object.getOwnPropertyDescriptor(target, name);
+        if (!descriptor) return;
+        if (typeof descriptor.value === 'function') {
+          const original = descriptor.value as (...args: unknown[]) => unknown;
+          Object.defineProperty(target, name, {
+            ...descriptor,
+            value(this: unknown, ...args: unknown[]) {
+              if (parsing() && fromLibrary()) calls.push(name);
+              return original.apply(this, args);
+            },
+          });
+        } else if (descriptor.get) {
+          const getter = descriptor.get;
+          Object.defineProperty(target, name, {
+            ...descriptor,
+            get(this: unknown) {
+              if (parsing() && fromLibrary()) calls.push(name);
+              return getter.call(this);
+            },
+          });
+        }
+      };
+      for (const name of ['getBoundingClientRect', 'getClientRects', 'clientWidth', 'clientHeight', 'scrollWidth', 'scrollHeight']) watch(Element.prototype, name);
+      for (const name of ['offsetWidth', 'offsetHeight', 'offsetTop', 'offsetLeft', 'innerText']) watch(HTMLElement.prototype, name);
+      watch(window, 'getComputedStyle');
+    });
+    // A long body, so the page is still parsing while the banner appears.
+    const filler = Array.from({ length: 300 }, (_, i) => `<p>Paragraph ${i}</p>`).join('');
+    const { page } = await open(sitePage({ body: filler }));
+    await page.locator('[data-cg="placeholder"]').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __layoutReads: string[] }).__layoutReads)).toEqual([]);
+  });
+});
+
+describe('focus is never hidden behind the banner (WCAG 2.4.11)', () => {
+  it('with 40 links in a column, Tab never reaches a link while it is entirely under the banner', async () => {
+    const links = Array.from({ length: 40 }, (_, i) => `<p><a href="#l${i}" id="l${i}">Link ${i}</a></p>`).join('');
+    const { page } = await open(sitePage({ embed: false, body: links }));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await banner(page).waitFor();
+    await page.waitForTimeout(300);
+    const hidden: string[] = [];
+    let reached = 0;
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const state = await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active || active.localName !== 'a' || !active.id.startsWith('l')) return null;
+        const bar = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!.getBoundingClientRect();
+        const box = active.getBoundingClientRect();
+        return { id: active.id, covered: box.top >= bar.top && box.bottom <= bar.bottom };
+      });
+      if (!state) continue;
+      reached++;
+      if (state.covered) hidden.push(state.id);
+    }
+    expect(reached).toBeGreaterThanOrEqual(40);
+    expect(hidden).toEqual([]);
+  });
+});
+
+describe('configuration errors', () => {
+  it('logs the full report with a hint through the messages part, and keeps everything gated', async () => {
+    const { page, consoleLines, fetched } = await open(sitePage({ config: { ...CONFIG, categores: {} } }));
+    await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
+    expect(consoleLines[0]).toContain('categores: unknown key: did you mean "categories"?');
+    expect(partsIn(fetched)).toEqual(['messages']);
+    await page.waitForTimeout(500);
+    expect(await banner(page).count()).toBe(0);
+    expect(servers.requests()).toEqual([]);
+  });
+
+  it('names invalid JSON in the config block as such', async () => {
+    const html = sitePage().replace(JSON.stringify(CONFIG), '{ "mode": "opt-in", }');
+    const { consoleLines } = await open(html);
+    await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
+    expect(consoleLines[0]).toContain('the JSON in <script id="consent-gate-config"> is not valid');
+  });
+});
