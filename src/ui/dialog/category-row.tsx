@@ -4,10 +4,11 @@
  * and an expandable list of its cookies and partners.
  */
 import { categoryText } from '../../i18n/texts';
-import { useUi } from './context';
+import type { UiContext } from '../context';
 import { displayName } from '../cookie-rows';
 
 export interface CategoryRowProps {
+  ui: UiContext;
   id: string;
   checked: boolean;
   onToggle: (id: string) => void;
@@ -15,8 +16,8 @@ export interface CategoryRowProps {
   providers: Record<string, string>;
 }
 
-export function CategoryRow({ id, checked, onToggle, providers }: CategoryRowProps) {
-  const { config, texts } = useUi();
+export function CategoryRow({ ui, id, checked, onToggle, providers }: CategoryRowProps) {
+  const { config, texts } = ui;
   const { label, description } = categoryText(texts, config, id);
   const category = config.categories.find((c) => c.id === id)!;
   const labelId = `cg-label-${id}`;

@@ -1,10 +1,5 @@
-/** The interface context inside the Preact dialog. */
+/** The interface context inside the Preact dialog (read by its class components). */
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import type { UiContext } from '../context';
 
 export const Context = createContext<UiContext>(null as unknown as UiContext);
-
-export function useUi(): UiContext {
-  return useContext(Context);
-}
