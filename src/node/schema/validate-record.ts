@@ -20,6 +20,8 @@ export type RecordValidator = (value: unknown) => { ok: true; record: ConsentRec
 
 interface AjvError {
   instancePath: string;
+  /** Set on the inner error of a `propertyNames` failure, which the outer one repeats. */
+  propertyName?: string;
   keyword: string;
   message?: string;
   params: Record<string, unknown>;
@@ -70,7 +72,10 @@ export async function createRecordValidator(): Promise<RecordValidator> {
   const validate = ajv.compile(schema);
   return (value) => {
     if (validate(value)) return { ok: true, record: value as unknown as ConsentRecord };
-    const problems = (validate.errors ?? []).slice(0, MAX_PROBLEMS).map((error) => ({ field: fieldOf(error), message: messageOf(error) }));
+    const problems = (validate.errors ?? [])
+      .filter((error) => (error as AjvError).propertyName === undefined)
+      .slice(0, MAX_PROBLEMS)
+      .map((error) => ({ field: fieldOf(error), message: messageOf(error) }));
     return { ok: false, problems };
   };
 }
