@@ -37,6 +37,13 @@ export interface ReceiverOptions {
    * @default 300000
    */
   futureToleranceMs?: number;
+  /**
+   * The client address the rate limit keys on, for the Node face. Behind a load balancer the
+   * socket address is the balancer's: read the header it sets (and that only it can set).
+   * @default the socket's remote address
+   * @example (req) => String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim()
+   */
+  clientAddress?: (req: IncomingMessage) => string | undefined;
   /** Told when the store fails (the client gets a 503). @default logs to the console */
   onStoreError?: (error: unknown) => void;
   /** The clock, in milliseconds since the epoch (for tests). @default Date.now */
@@ -78,7 +85,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<Receiver
   };
   return {
     node(req, res) {
-      handleRequest(fromNodeRequest(req), context).then(
+      handleRequest(fromNodeRequest(req, options.clientAddress?.(req) ?? req.socket?.remoteAddress), context).then(
         (reply) => sendNodeReply(req, res, reply),
         (error: unknown) => {
           // Only a broken request stream gets here (the client went away); nothing was stored.

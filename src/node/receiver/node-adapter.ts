@@ -70,14 +70,14 @@ function discardRest(req: IncomingMessage): void {
 }
 
 /** Describes a Node request for the handler. */
-export function fromNodeRequest(req: IncomingMessage): IncomingRequest {
+export function fromNodeRequest(req: IncomingMessage, clientAddress: string | undefined): IncomingRequest {
   return {
     method: req.method ?? 'GET',
     header(name) {
       const value = req.headers[name];
       return Array.isArray(value) ? value.join(', ') : value;
     },
-    clientAddress: req.socket?.remoteAddress,
+    clientAddress,
     readBody: (limit) => readNodeBody(req, limit),
   };
 }

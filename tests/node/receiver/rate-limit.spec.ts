@@ -61,6 +61,19 @@ describe('receiver rate limit over HTTP', () => {
     }
   });
 
+  it('keys on the address a load balancer forwards, when told how to read it', async () => {
+    const receiver = await createReceiver({ store, rateLimit: { windowMs: 60_000, max: 1 }, clientAddress: (req) => String(req.headers['x-client'] ?? '') });
+    const server = await listen(receiver.node);
+    try {
+      const from = (client: string) => postJson(server.url, makeRecord(), { 'x-client': client });
+      expect((await from('192.0.2.1')).status).toBe(201);
+      expect((await from('192.0.2.2')).status).toBe(201);
+      expect((await from('192.0.2.1')).status).toBe(429);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('can be turned off for a load test from one address', async () => {
     const receiver = await createReceiver({ store, rateLimit: false });
     const server = await listen(receiver.node);
