@@ -16,7 +16,7 @@ export class MissingDependencyError extends Error {
     /** What needs them, e.g. "the embedded store". */
     readonly purpose: string,
   ) {
-    super(`${purpose} needs ${packages.join(' and ')}, which is not installed. Run: npm install ${packages.join(' ')}`);
+    super(`${purpose} needs ${packages.join(' and ')}, which ${packages.length === 1 ? 'is' : 'are'} not installed. Run: npm install ${packages.join(' ')}`);
   }
 }
 

@@ -26,6 +26,7 @@ function readNodeBody(req: IncomingMessage & { body?: unknown }, limit: number):
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -45,9 +46,13 @@ function readNodeBody(req: IncomingMessage & { body?: unknown }, limit: number):
       cleanup();
       reject(error);
     };
+    // A client that goes away mid-body may close without an error: settle anyway, so no
+    // request waits forever.
+    const onClose = () => onError(new Error('the client closed the connection before the body ended'));
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }
 

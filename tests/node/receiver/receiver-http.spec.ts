@@ -201,3 +201,36 @@ describe('receiver when the store fails', () => {
     }
   });
 });
+
+describe('receiver when a client goes away mid-body', () => {
+  it('settles the request, stores nothing and keeps serving', async () => {
+    const { connect } = await import('node:net');
+    const dir = tempDir();
+    const local = await openPgliteStore({ dataDir: dir.dir });
+    const responses: Array<{ headersSent: boolean }> = [];
+    const receiver = await createReceiver({ store: local, rateLimit: false });
+    const server = await listen((req, res) => {
+      responses.push(res);
+      receiver.node(req, res);
+    });
+    try {
+      const { port } = new URL(server.url);
+      const record = JSON.stringify(makeRecord());
+      await new Promise<void>((resolve) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(`POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${record.length}\r\n\r\n${record.slice(0, 40)}`);
+          setTimeout(() => (socket.destroy(), resolve()), 50);
+        });
+      });
+      // The handler settled: it answered (to nobody) instead of waiting for the rest forever.
+      for (let i = 0; i < 40 && !responses[0]?.headersSent; i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(responses.map((r) => r.headersSent)).toEqual([true]);
+      expect((await local.stats()).total).toBe(0);
+      expect((await postJson(server.url, makeRecord())).status).toBe(201);
+    } finally {
+      await server.close();
+      await local.close();
+      dir.remove();
+    }
+  });
+});
