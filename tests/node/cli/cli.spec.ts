@@ -135,8 +135,10 @@ describe.each([
 
 describe('consent-gate errors', () => {
   it('names the fix for a missing data directory and for an unreachable database', async () => {
-    const missing = await cli('records', 'stats', '--data', path.join(tempDir().dir, 'nowhere'));
-    // (tempDir makes an empty folder; the store folder inside it does not exist.)
+    const dir = tempDir();
+    // tempDir makes an empty folder; the store folder inside it does not exist.
+    const missing = await cli('records', 'stats', '--data', path.join(dir.dir, 'nowhere'));
+    dir.remove();
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('the directory does not exist. Start a receiver there with `consent-gate records serve --data DIR`');
     const unreachable = await cli('records', 'stats', '--database-url', 'postgres://consent@127.0.0.1:1/records');
