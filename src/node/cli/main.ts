@@ -1,0 +1,109 @@
+/**
+ * `consent-gate`, the command line (contract section 11). `run()` takes the arguments and the
+ * output streams, so tests run it in-process; bin/consent-gate.mjs calls it for the terminal.
+ */
+import { parseArgs } from 'node:util';
+import { MissingDependencyError } from '../optional-dependency.js';
+import { StoreUnavailableError } from '../store/errors.js';
+import { exportRecords, prune, show, stats } from './commands/read.js';
+import { DEFAULT_PORT, serve } from './commands/serve.js';
+import { CliError, processIo, type CliIo } from './io.js';
+import { STORE_OPTIONS } from './options.js';
+
+export { processIo } from './io.js';
+export type { CliIo } from './io.js';
+
+const USAGE = `Usage: consent-gate records <command> [options]
+
+Commands:
+  serve                        receive consent records over HTTP (POST, at --path)
+      --port N                 port to listen on, 0 for any free one (default ${DEFAULT_PORT})
+      --host ADDRESS           address to listen on (default 127.0.0.1)
+      --path PATH              where records are received (default /consent)
+      --rate-limit N|off       requests per minute per client (default 120)
+      --cors ORIGIN            let pages on ORIGIN post records (repeatable)
+  show <consent-id> [--json]   every record of one visitor's consent, oldest first
+  export [--since DATE] [--format jsonl|csv]
+                               all records (received since DATE) to standard output
+  stats [--json]               accept and reject rates per category, revision and day
+  prune --older-than <N>d      delete records stored more than N days ago
+
+Where records are kept (every command):
+  --data DIR                   the embedded database (default ./consent-records)
+  --database-url URL           PostgreSQL instead, postgres://user:password@host:5432/db
+`;
+
+const OPTIONS = {
+  ...STORE_OPTIONS,
+  port: { type: 'string' },
+  host: { type: 'string' },
+  path: { type: 'string' },
+  'rate-limit': { type: 'string' },
+  cors: { type: 'string', multiple: true },
+  json: { type: 'boolean' },
+  since: { type: 'string' },
+  format: { type: 'string' },
+  'older-than': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Flags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed: { values: Flags; positionals: string[] };
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new CliError(`${(error as Error).message}\n\n${USAGE}`, 2);
+  }
+  const { values: flags, positionals } = parsed;
+  const [group, command, ...rest] = positionals;
+  if (flags.help || !group) {
+    await io.out(USAGE);
+    return flags.help ? 0 : 2;
+  }
+  if (group !== 'records') throw new CliError(`unknown command "${group}"\n\n${USAGE}`, 2);
+  const expectArgs = (count: number) => {
+    if (rest.length > count) throw new CliError(`records ${command} takes ${count ? 'one argument' : 'no arguments'}; unexpected "${rest[count]}"`, 2);
+  };
+  switch (command) {
+    case 'serve':
+      expectArgs(0);
+      return serve(flags, io);
+    case 'show':
+      expectArgs(1);
+      return show(rest[0], flags, io);
+    case 'export':
+      expectArgs(0);
+      return exportRecords(flags, io);
+    case 'stats':
+      expectArgs(0);
+      return stats(flags, io);
+    case 'prune':
+      expectArgs(0);
+      return prune(flags, io);
+    default:
+      throw new CliError(`${command ? `unknown command "records ${command}"` : 'records needs a command'}\n\n${USAGE}`, 2);
+  }
+}
+
+/**
+ * Runs the command line; resolves to the exit code. Problems a person can fix are printed as
+ * one line on standard error (exit 1, or 2 for wrong usage); anything else keeps its stack.
+ */
+export async function run(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`consent-gate: ${error.message}\n`);
+      return error.exitCode;
+    }
+    if (error instanceof StoreUnavailableError || error instanceof MissingDependencyError) {
+      io.err(`consent-gate: ${error.message}\n`);
+      return 1;
+    }
+    io.err(`consent-gate: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The SQL both stores run, in one place. Records go in as one JSON array parameter
+ * (`jsonb_to_recordset`), so a batch of any size is one statement with one parameter.
+ */
+
+/** Claims each record id, then writes the records whose id it claimed (see migrations.ts). */
+export const INSERT_RECORDS = `
+  WITH input AS (
+    SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
+      "schemaVersion" smallint, "recordId" uuid, "consentId" uuid, "timestamp" timestamptz,
+      revision integer, "textsHash" text, language text, mode text, choices jsonb,
+      method text, gpc boolean, version text, url text)
+  ), claimed AS (
+    INSERT INTO consent_record_ids (record_id)
+    SELECT "recordId" FROM input
+    ON CONFLICT (record_id) DO NOTHING
+    RETURNING record_id
+  )
+  INSERT INTO consent_records (record_id, consent_id, decided_at, schema_version, revision,
+    texts_hash, language, mode, choices, method, gpc, version, url)
+  SELECT i."recordId", i."consentId", i."timestamp", i."schemaVersion", i.revision, i."textsHash",
+    i.language, i.mode, i.choices, i.method, i.gpc, i.version, i.url
+  FROM input i JOIN claimed c ON c.record_id = i."recordId"
+  RETURNING record_id::text AS record_id`;
+
+const RECORD_COLUMNS = `schema_version, record_id::text AS record_id, consent_id::text AS consent_id,
+  decided_at, received_at, revision, texts_hash, language, mode, choices, method, gpc, version, url`;
+
+export const HISTORY = `SELECT ${RECORD_COLUMNS} FROM consent_records
+  WHERE consent_id = $1::uuid ORDER BY decided_at, received_at, record_id`;
+
+/** Keyset pagination on (received_at, record_id): stable under concurrent inserts, no cursor. */
+export const EXPORT_PAGE = `SELECT ${RECORD_COLUMNS}, received_at::text AS received_key FROM consent_records
+  WHERE (received_at, record_id) > ($1::timestamptz, $2::uuid)
+  ORDER BY received_at, record_id LIMIT $3`;
+
+export const PRUNE = `
+  WITH gone AS (
+    DELETE FROM consent_records WHERE received_at < now() - make_interval(days => $1::int)
+    RETURNING record_id
+  ), ids AS (
+    DELETE FROM consent_record_ids WHERE record_id IN (SELECT record_id FROM gone)
+  )
+  SELECT count(*)::int AS count FROM gone`;
+
+export const STATS_TOTALS = `SELECT count(*)::int AS total, count(DISTINCT consent_id)::int AS visitors FROM consent_records`;
+
+export const STATS_METHODS = `SELECT method, count(*)::int AS count FROM consent_records GROUP BY method ORDER BY count DESC, method`;
+
+/**
+ * Accept and reject counts over `jsonb_each(choices)`, optionally per `group` (an SQL
+ * expression of ours, never input), returned in the column `grp`.
+ */
+export function categoryRates(group?: string): string {
+  const select = group ? `${group} AS grp, ` : '';
+  const by = group ? '1, 2' : '1';
+  return `SELECT ${select}c.key AS category,
+      count(*) FILTER (WHERE c.value = 'true'::jsonb)::int AS accepted,
+      count(*) FILTER (WHERE c.value = 'false'::jsonb)::int AS rejected
+    FROM consent_records r, jsonb_each(r.choices) c
+    WHERE c.key <> 'necessary'
+    GROUP BY ${by} ORDER BY ${by}`;
+}
+
+/** The UTC day of a decision. */
+export const DAY = `to_char(r.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD')`;

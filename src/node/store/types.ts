@@ -1,0 +1,58 @@
+/**
+ * The one small interface every record store implements. The receiver and the command line
+ * only talk to this, so the embedded store and PostgreSQL are interchangeable.
+ */
+import type { ConsentRecord, StoredRecord } from '../schema/record.js';
+
+/** What an insert did. */
+export interface InsertResult {
+  /** Records stored now. */
+  inserted: number;
+  /** Records whose record id was already stored (replays): accepted, not stored again. */
+  duplicates: number;
+}
+
+/** Options for {@link RecordStore.export}. */
+export interface ExportOptions {
+  /** Only records the receiver stored at or after this time. */
+  since?: Date;
+}
+
+/** Accept and reject counts for one category. */
+export interface CategoryRate {
+  category: string;
+  accepted: number;
+  rejected: number;
+}
+
+/** Aggregates for `records stats`. `necessary` is left out: it is always allowed. */
+export interface RecordStats {
+  /** Records stored. */
+  total: number;
+  /** Distinct consent ids. */
+  visitors: number;
+  /** Records per method. */
+  methods: Array<{ method: string; count: number }>;
+  byCategory: CategoryRate[];
+  byRevision: Array<CategoryRate & { revision: number }>;
+  /** Per UTC day of the decision (`YYYY-MM-DD`). */
+  byDay: Array<CategoryRate & { day: string }>;
+}
+
+/** Append-only storage of consent records, once per record id. */
+export interface RecordStore {
+  /**
+   * Stores records. Resolves only once they are durably stored; rejects when the database
+   * cannot store them (the receiver then answers 503, never 2xx).
+   */
+  insert(records: readonly ConsentRecord[]): Promise<InsertResult>;
+  /** Every record of one consent id, oldest decision first: the proof a regulator asks for. */
+  history(consentId: string): Promise<StoredRecord[]>;
+  /** Every record in the order stored, read page by page. */
+  export(options?: ExportOptions): AsyncIterable<StoredRecord>;
+  stats(): Promise<RecordStats>;
+  /** Deletes records stored more than `olderThanDays` days ago; resolves to how many. */
+  prune(olderThanDays: number): Promise<number>;
+  /** Finishes pending inserts and closes the database. */
+  close(): Promise<void>;
+}
