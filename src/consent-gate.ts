@@ -69,9 +69,9 @@ export interface ConsentOptions {
   /** The console voice. @default a `[consent-gate]` console logger */
   logger?: Logger;
   /**
-   * The page's script nonce: when set, only gated scripts with this nonce are run.
-   * The script-tag build uses its own script's nonce.
-   * @default undefined
+   * The page's script nonce: only gated scripts carrying it are run. Without it, the nonce of the
+   * script that creates the instance is used, else the first nonce on a script in the page.
+   * @default detected from the page
    */
   nonce?: string;
   /**

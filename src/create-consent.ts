@@ -14,6 +14,7 @@ import { catalogueSource } from './cookies/catalogue-source';
 import { classifyCookie, scanCookies } from './cookies/scan';
 import * as activationModule from './gating/activation';
 import { createGate, type ActivationOption } from './gating/gate';
+import { pageNonce } from './gating/nonce';
 import { writeDecisions } from './listeners/cookie-writer';
 import { adoptOtherTabs } from './listeners/cross-tab-adoption';
 import { emitEvents } from './listeners/events';
@@ -72,7 +73,8 @@ export function consentFromResolved(config: ResolvedConfig, options: ConsentOpti
     resolveCategory: config.categoryFor,
     isAllowed: (id) => stores.$consent.get().categories[id] === true,
     logger,
-    nonce: options.nonce,
+    nonce: pageNonce(document, options.nonce),
+    allowInlineNecessary: config.allowInlineNecessary,
     activation,
   });
   const crossTab = adoptOtherTabs(view, `consent-gate:${config.cookie.name}`, stores, storage, currency);

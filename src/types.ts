@@ -146,6 +146,15 @@ export interface ConsentGateConfig {
    */
   respectDoNotTrack?: boolean;
   /**
+   * Run gated inline scripts of the `necessary` category on a page without a script nonce.
+   * Off by default: without a nonce, markup injected into the page (through a comment field, a
+   * bug in a template) cannot be told from the site's own, and a `necessary` script needs no
+   * one's consent, so it would run at once. With a nonce (a Content Security Policy), only gated
+   * scripts carrying it run, whatever this says.
+   * @default false
+   */
+  allowInlineNecessary?: boolean;
+  /**
    * Show a "Continue without accepting" control on the banner; it records `reject-all` in
    * opt-in mode and `acknowledge` in opt-out mode.
    * @default false

@@ -163,6 +163,7 @@ const topLevel = shape({
     domain: matching(HOST_NAME, 'domain'),
   }),
   respectDoNotTrack: isBoolean,
+  allowInlineNecessary: isBoolean,
   closeButton: isBoolean,
   settingsButton: isBoolean,
   position: oneOf('bottom', 'top'),

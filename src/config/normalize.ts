@@ -34,6 +34,7 @@ export interface ResolvedConfig {
   optional: string[];
   cookie: { name: string; days: number; domain?: string };
   respectDoNotTrack: boolean;
+  allowInlineNecessary: boolean;
   privacyPolicyUrl?: string;
   controller?: ControllerConfig;
   closeButton: boolean;
@@ -116,6 +117,7 @@ export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
       domain: config.cookie?.domain,
     },
     respectDoNotTrack: config.respectDoNotTrack ?? false,
+    allowInlineNecessary: config.allowInlineNecessary ?? false,
     privacyPolicyUrl: config.privacyPolicyUrl,
     controller: config.controller,
     closeButton: config.closeButton ?? false,

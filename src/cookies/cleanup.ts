@@ -4,8 +4,8 @@
  * JavaScript cannot delete HttpOnly cookies or third-party cookies; those are reported, never
  * claimed as deleted.
  */
-import Cookies from 'js-cookie';
 import { matchesPattern, type NamePattern } from '../config/patterns';
+import { writeCookie } from '../storage/cookie-jar';
 import type { CleanupReport } from '../types';
 import { candidateDomains, candidatePaths, visibleCookieNames } from './locations';
 
@@ -24,7 +24,7 @@ export function deleteCookieEverywhere(document: Document, name: string): void {
   const { hostname, pathname } = document.location;
   for (const domain of candidateDomains(hostname)) {
     for (const path of candidatePaths(pathname)) {
-      Cookies.remove(name, domain ? { domain, path } : { path });
+      writeCookie(document, name, '', { path, domain, maxAge: 0 });
     }
   }
 }

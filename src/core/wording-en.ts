@@ -16,6 +16,9 @@ export const WORDING = {
   'empty-consent': 'data-consent is empty; the element stays inert:',
   'script-ran': 'a data-consent script is not type="text/plain", so the browser already ran it; write it inert:',
   'script-nonce': 'a gated script without the page nonce is left inert (injected markup must not run through the gate):',
+  'script-type': 'a gated script has data-type "{type}", which is not JavaScript, so it would never run; it stays inert. Use a JavaScript type, "module", or none:',
+  'inline-necessary':
+    'a gated inline script in the necessary category stays inert: without a page nonce, markup injected into the page cannot be told from the site\'s own. Give your scripts a nonce (CSP), or set "allowInlineNecessary": true:',
   'table-failed': 'could not build the cookie table:',
 };
 

@@ -9,6 +9,7 @@ import { say } from '../core/wording';
 import { activateEmbed, deactivateEmbed } from './embeds';
 import { ACTIVATED_ATTRIBUTE } from './markup';
 import { createScriptQueue } from './scripts';
+import type { ScriptTrust } from './trusted-types';
 
 export interface Activator {
   /** Activates elements that may run, keeping scripts in their queue order. */
@@ -19,9 +20,9 @@ export interface Activator {
   stop(): void;
 }
 
-export function createActivator(document: Document, logger: Logger): Activator {
+export function createActivator(document: Document, logger: Logger, trust: ScriptTrust): Activator {
   const activatedEmbeds = new Set<Element>();
-  const scripts = createScriptQueue((script, error) => logger.error(say('script-failed'), script, error));
+  const scripts = createScriptQueue(trust, (script, error) => logger.error(say('script-failed'), script, error));
 
   /**
    * Frames found while the parser is still inserting them: Chromium starts a frame's initial

@@ -6,6 +6,8 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import type { Logger } from '../core/logger';
 import type { Activator } from './activation';
+import { runsAsJavaScript } from './scripts';
+import { scriptTrust } from './trusted-types';
 import { ACTIVATED_ATTRIBUTE, isInertScript, listedCategories, PENDING_SELECTOR, sourceHost, wantsPlaceholder } from './markup';
 import { say } from '../core/wording';
 
@@ -32,6 +34,13 @@ export interface GateOptions {
    * injected markup cannot use the gate to bypass the Content Security Policy (standards SEC-3).
    */
   nonce?: string;
+  /**
+   * Without a page nonce, injected markup cannot be told from the site's own, and a gated inline
+   * script in `necessary` would run with no one's consent: such scripts stay inert unless the
+   * site sets this.
+   * @default false
+   */
+  allowInlineNecessary?: boolean;
   /** Activation, or a function that loads it (the script tag's `activation` part). */
   activation: ActivationOption;
 }
@@ -50,7 +59,8 @@ export interface Gate {
 /** Where the gate gets activation: the module itself, or a function that loads it (a part). */
 export type ActivationOption = typeof import('./activation') | (() => Promise<typeof import('./activation')>);
 
-export function createGate({ document, resolveCategory, isAllowed, logger, nonce, activation }: GateOptions): Gate {
+export function createGate({ document, resolveCategory, isAllowed, logger, nonce, allowInlineNecessary = false, activation }: GateOptions): Gate {
+  const trust = scriptTrust(document.defaultView!);
   const $blocked = atom<BlockedElement[]>([]);
   const loadedOnce = new WeakSet<Element>();
   /** Elements waiting for activation to load; each is handed over once. */
@@ -61,7 +71,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
 
   function startActivator(module: typeof import('./activation')): void {
     if (stopped || activator) return;
-    activator = module.createActivator(document, logger);
+    activator = module.createActivator(document, logger, trust);
     activator.activate(waiting.splice(0));
   }
 
@@ -101,14 +111,24 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     return resolved;
   }
 
-  function canRun(element: Element): boolean {
+  /** Scripts the gate will run: written inert, carrying the nonce, JavaScript, not an unsigned necessary inline script. */
+  function canRun(element: Element, categories: string[]): boolean {
     if (element.localName !== 'script') return true;
+    const key = element.getAttribute('src') ?? element.textContent?.slice(0, 40);
     if (!isInertScript(element)) {
-      logger.warnOnce(`ran:${element.getAttribute('src') ?? element.textContent?.slice(0, 40)}`, say('script-ran'), element);
+      logger.warnOnce(`ran:${key}`, say('script-ran'), element);
       return false;
     }
     if (nonce && element.nonce !== nonce) {
-      logger.warnOnce(`nonce:${element.getAttribute('src') ?? ''}`, say('script-nonce'), element);
+      logger.warnOnce(`nonce:${key}`, say('script-nonce'), element);
+      return false;
+    }
+    if (!runsAsJavaScript(element)) {
+      logger.warnOnce(`type:${key}`, say('script-type', { type: element.getAttribute('data-type') ?? '' }), element);
+      return false;
+    }
+    if (!nonce && !allowInlineNecessary && !element.hasAttribute('src') && categories.every((id) => id === 'necessary')) {
+      logger.warnOnce('inline-necessary', say('inline-necessary'), element);
       return false;
     }
     return true;
@@ -129,7 +149,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     for (const element of elements) {
       if (element.hasAttribute(ACTIVATED_ATTRIBUTE) || loadedOnce.has(element) || handedOver.has(element)) continue;
       const categories = requiredCategories(element);
-      if (!categories || !canRun(element)) continue;
+      if (!categories || !canRun(element, categories)) continue;
       if (categories.every(isAllowed)) allowed.push(element);
       else blocked.push(blockedEntry(element, categories));
     }
@@ -172,7 +192,8 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     $blocked,
     update,
     loadOnce(element) {
-      if (loadedOnce.has(element) || !canRun(element)) return;
+      const categories = requiredCategories(element);
+      if (loadedOnce.has(element) || !categories || !canRun(element, categories)) return;
       loadedOnce.add(element);
       activate([element]);
       $blocked.set($blocked.get().filter((entry) => entry.element !== element));

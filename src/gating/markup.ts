@@ -30,9 +30,21 @@ export function wantsPlaceholder(element: Element): boolean {
   return setting !== null || element.localName === 'iframe';
 }
 
-/** The host an element would load from, for placeholders and reports. */
+/** The URL an element itself would load, if it has one. */
+function ownSource(element: Element): string | null {
+  return element.getAttribute('data-src') ?? element.getAttribute('src') ?? element.getAttribute('data-href') ?? (element.localName === 'a' ? element.getAttribute('href') : null);
+}
+
+/**
+ * The host an element would load from, for placeholders and reports: its own URL, else (for a
+ * wrapper such as a share button's `div`) that of the first link or source inside it.
+ */
 export function sourceHost(element: Element, base: string): string | undefined {
-  const source = element.getAttribute('data-src') ?? element.getAttribute('src') ?? element.getAttribute('data-href');
+  let source = ownSource(element);
+  if (!source) {
+    const inner = element.querySelector('[data-src], [src], [data-href], a[href]');
+    source = inner ? ownSource(inner) : null;
+  }
   if (!source) return undefined;
   try {
     return new URL(source, base).hostname || undefined;

@@ -5,15 +5,30 @@
  * previous one to load or fail, so a tag and its setup script keep their order.
  */
 import { ACTIVATED_ATTRIBUTE } from './markup';
-import { trustedScriptText, trustedScriptUrl } from './trusted-types';
+import type { ScriptTrust } from './trusted-types';
 
 /** Attributes carried over to the running script; `type` comes from `data-type`. */
 const COPIED_ATTRIBUTES = ['async', 'defer', 'integrity', 'crossorigin', 'referrerpolicy', 'nomodule', 'id', 'class', 'fetchpriority'];
 
+/**
+ * `data-type` values that run as JavaScript (HTML's JavaScript MIME type essence list, and
+ * `module`). Anything else (`text/x-template`, `importmap`, `speculationrules`) would never load
+ * or run, so it is reported and left inert rather than activated.
+ */
+const JAVASCRIPT_TYPES = /^(module|(application|text)\/(x-)?(java|ecma)script|text\/javascript1\.[0-5]|text\/(jscript|livescript))$/;
+
+/** How long an external script may take before the next one runs anyway. */
+export const SCRIPT_TIMEOUT_MS = 10_000;
+
+/** Whether a gated script's `data-type` makes it run as JavaScript (no `data-type`: classic). */
+export function runsAsJavaScript(inert: Element): boolean {
+  const type = inert.getAttribute('data-type');
+  return type === null || type.trim() === '' || JAVASCRIPT_TYPES.test(type.trim().toLowerCase());
+}
+
 /** Builds the running twin of an inert script. */
-export function buildScript(inert: HTMLScriptElement): HTMLScriptElement {
+export function buildScript(inert: HTMLScriptElement, trust: ScriptTrust): HTMLScriptElement {
   const document = inert.ownerDocument;
-  const view = document.defaultView!;
   const script = document.createElement('script');
   for (const name of COPIED_ATTRIBUTES) {
     const value = inert.getAttribute(name);
@@ -28,9 +43,19 @@ export function buildScript(inert: HTMLScriptElement): HTMLScriptElement {
   if (inert.nonce) script.nonce = inert.nonce;
   script.setAttribute(ACTIVATED_ATTRIBUTE, '');
   const src = inert.getAttribute('src');
-  if (src) script.src = trustedScriptUrl(view, src);
-  else script.text = trustedScriptText(view, inert.text);
+  if (src) script.src = trust.url(src);
+  else script.text = trust.text(inert.text);
   return script;
+}
+
+/**
+ * Whether the browser will fetch and run this script, and so fire `load` or `error`: a
+ * `nomodule` script never does in a browser that knows modules.
+ */
+function willLoad(script: HTMLScriptElement): boolean {
+  const View = script.ownerDocument.defaultView as (Window & typeof globalThis) | null;
+  const knowsModules = View ? 'noModule' in View.HTMLScriptElement.prototype : true;
+  return !(script.noModule && knowsModules);
 }
 
 /** Runs scripts in the order they were queued, external ones one at a time. */
@@ -40,7 +65,7 @@ export interface ScriptQueue {
   stop(): void;
 }
 
-export function createScriptQueue(onError: (script: HTMLScriptElement, error: unknown) => void): ScriptQueue {
+export function createScriptQueue(trust: ScriptTrust, onError: (script: HTMLScriptElement, error: unknown) => void): ScriptQueue {
   const waiting: HTMLScriptElement[] = [];
   let busy = false;
   let stopped = false;
@@ -52,19 +77,28 @@ export function createScriptQueue(onError: (script: HTMLScriptElement, error: un
       if (!inert.isConnected) continue;
       let script: HTMLScriptElement;
       try {
-        script = buildScript(inert);
+        script = buildScript(inert, trust);
       } catch (error) {
         onError(inert, error);
         continue;
       }
-      if (!script.src) {
+      if (!script.src || !willLoad(script)) {
         inert.replaceWith(script);
         continue;
       }
       busy = true;
-      const done = () => next();
+      const view = script.ownerDocument.defaultView!;
+      let finished = false;
+      const done = () => {
+        if (finished) return;
+        finished = true;
+        view.clearTimeout(timer);
+        next();
+      };
       script.addEventListener('load', done, { once: true });
       script.addEventListener('error', done, { once: true });
+      // A script that never answers (a hung server) must not hold the rest back forever.
+      const timer = view.setTimeout(done, SCRIPT_TIMEOUT_MS);
       inert.replaceWith(script);
       return;
     }

@@ -4,7 +4,7 @@
  * the file this build made. A part announces itself through `consentGatePart(name, exports)`.
  */
 import { cachedLoader, type PartLoader, type PartName } from '../parts/loader';
-import { trustedScriptUrl } from '../gating/trusted-types';
+import { scriptTrust } from '../gating/trusted-types';
 import { builtFile } from './manifest';
 
 type Registry = (name: string, exports: unknown) => void;
@@ -39,7 +39,7 @@ export function scriptPartLoader(document: Document, base: string, nonce: string
         script.integrity = built.integrity;
         script.crossOrigin = 'anonymous';
         if (nonce) script.nonce = nonce;
-        script.src = trustedScriptUrl(view, url);
+        script.src = scriptTrust(view).url(url);
         document.head.append(script);
       }),
   );

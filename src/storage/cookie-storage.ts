@@ -1,12 +1,12 @@
 /**
- * The consent cookie, through one configured js-cookie instance (never the global one).
+ * The consent cookie, encoded by js-cookie and written to the instance's own document.
  * Attributes follow contract section 5 and standards CK-1/CK-2: Path=/, SameSite=Lax, Secure
  * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
  */
-import Cookies from 'js-cookie';
 import { deleteCookieEverywhere } from '../cookies/cleanup';
 import { visibleCookieValues } from '../cookies/locations';
 import type { Logger } from '../core/logger';
+import { writeCookie } from './cookie-jar';
 import type { DecisionStorage } from './decision-storage';
 import { say } from '../core/wording';
 
@@ -21,18 +21,10 @@ export interface CookieStorageOptions {
 
 export function createCookieStorage({ name, days, domain, logger, document }: CookieStorageOptions): DecisionStorage {
   const location = document.location;
-  const jar = Cookies.withAttributes({
-    path: '/',
-    sameSite: 'Lax',
-    secure: location.protocol === 'https:',
-  });
-  // Max-Age goes on writes only: js-cookie's remove() keeps instance attributes, and a
-  // Max-Age there would outrank the Expires in the past that deletes.
-  const maxAge = String(days * 86_400);
   const read = () => visibleCookieValues(document.cookie, name);
 
   function writeTo(value: string, cookieDomain: string | undefined): boolean {
-    jar.set(name, value, cookieDomain ? { domain: cookieDomain, 'max-age': maxAge } : { 'max-age': maxAge });
+    writeCookie(document, name, value, { path: '/', domain: cookieDomain, sameSite: 'Lax', secure: location.protocol === 'https:', maxAge: days * 86_400 });
     return read().includes(value);
   }
 

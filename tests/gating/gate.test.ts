@@ -14,8 +14,8 @@ function startGate(options: { nonce?: string; activation?: ActivationOption } = 
   const logger = recordingLogger();
   gate = createGate({
     document,
-    resolveCategory: (id) => (['functional', 'advertising', 'social'].includes(id) ? id : id === 'analytics' ? 'functional' : null),
-    isAllowed: (id) => allowed.has(id),
+    resolveCategory: (id) => (['necessary', 'functional', 'advertising', 'social'].includes(id) ? id : id === 'analytics' ? 'functional' : null),
+    isAllowed: (id) => id === 'necessary' || allowed.has(id),
     logger,
     activation: activationModule,
     ...options,
@@ -94,7 +94,7 @@ describe('the gating engine', () => {
     expect(String(logger.warnings[0]![0])).toContain('not type="text/plain"');
   });
 
-  it('describes blocked elements for placeholders: categories, host, whether to draw one', () => {
+  it('describes blocked elements for placeholders: categories, host (a wrapper\'s from the first link inside it), whether to draw one', () => {
     page(`
       <iframe data-consent="social" data-src="https://www.video.example/embed/1"></iframe>
       <iframe data-consent="social" data-src="https://x.example/" data-consent-placeholder="off"></iframe>
@@ -105,7 +105,7 @@ describe('the gating engine', () => {
     expect(blocked).toEqual([
       { tag: 'iframe', categories: ['social'], host: 'www.video.example', placeholder: true },
       { tag: 'iframe', categories: ['social'], host: 'x.example', placeholder: false },
-      { tag: 'div', categories: ['social'], host: undefined, placeholder: true },
+      { tag: 'div', categories: ['social'], host: 'social.example', placeholder: true },
       { tag: 'img', categories: ['advertising'], host: 'ads.example', placeholder: false },
     ]);
   });
@@ -224,6 +224,53 @@ describe('the gating engine', () => {
       expect(document.querySelector('img')!.getAttribute('src')).toBeNull();
       expect(logger.warnings).toHaveLength(1);
       expect(String(logger.warnings[0]![0])).toContain('activation part could not be loaded');
+    });
+  });
+
+  describe('scripts it will not run (issue 9)', () => {
+    it('leaves a gated script with a data-type that is not JavaScript inert, and says so once', () => {
+      page(`
+        <script type="text/plain" data-consent="advertising" data-type="text/x-template" src="https://ads.example/t.html"></script>
+        <script type="text/plain" data-consent="advertising" data-type="module" src="https://ads.example/m.js"></script>`);
+      allowed.add('advertising');
+      const { logger } = startGate();
+      const running = Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.getAttribute('src'));
+      expect(running).toEqual(['https://ads.example/m.js']);
+      expect(logger.warnings).toHaveLength(1);
+      expect(String(logger.warnings[0]![0])).toContain('data-type "text/x-template", which is not JavaScript');
+    });
+
+    it('without a page nonce, leaves gated inline scripts of the necessary category inert (no script gadget), once reported', () => {
+      page(`
+        <script type="text/plain" data-consent="necessary" id="inline">window.__gadget = 1;</script>
+        <script type="text/plain" data-consent="necessary" src="https://www.example.test/own.js" id="external"></script>
+        <script type="text/plain" data-consent="necessary advertising" id="both">1</script>`);
+      allowed.add('advertising');
+      const { logger } = startGate();
+      const running = Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id);
+      expect(running).toEqual(['external', 'both']);
+      expect(logger.warnings).toHaveLength(1);
+      expect(String(logger.warnings[0]![0])).toContain('without a page nonce');
+    });
+
+    it('runs them when the site sets allowInlineNecessary', () => {
+      page('<script type="text/plain" data-consent="necessary" id="inline">1</script>');
+      const logger = recordingLogger();
+      gate = createGate({ document, resolveCategory: (id) => id, isAllowed: () => true, logger, allowInlineNecessary: true, activation: activationModule });
+      gate.update();
+      expect(document.querySelector('script[data-consent-activated]')?.id).toBe('inline');
+      expect(logger.warnings).toEqual([]);
+    });
+
+    it('with a page nonce, runs the necessary inline scripts that carry it and no other', () => {
+      page(`
+        <script type="text/plain" data-consent="necessary" id="signed">1</script>
+        <script type="text/plain" data-consent="necessary" id="injected">2</script>`);
+      (document.getElementById('signed') as HTMLScriptElement).nonce = 'n0nce';
+      const { logger } = startGate({ nonce: 'n0nce' });
+      const running = Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id);
+      expect(running).toEqual(['signed']);
+      expect(String(logger.warnings[0]![0])).toContain('without the page nonce');
     });
   });
 });

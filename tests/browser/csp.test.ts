@@ -1,0 +1,219 @@
+// The whole product under a strict Content Security Policy with Trusted Types (issue 9,
+// standards SEC-3/SEC-4): banner, locale, placeholders, the dialog, the cookie table, activation
+// of gated scripts, frames and pixels, withdrawal, for the script tag and for an npm build, with
+// no `securitypolicyviolation` at all.
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchBrowser } from './support/browser';
+import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+
+let browser: Browser;
+let servers: Servers;
+let context: BrowserContext;
+
+const NONCE = 'cG9saWN5LXRlc3Q';
+const CONFIG = {
+  mode: 'opt-in',
+  privacyPolicyUrl: '/privacy',
+  categories: {
+    advertising: { cookies: ['ads'], vendors: [{ name: 'Ad Network', domains: ['localhost'] }] },
+    social: { vendors: [{ name: 'Video Site', domains: ['localhost'] }] },
+  },
+};
+/** Where the npm test app is bundled (served by the test server under /node_modules/). */
+const APP_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/consent-gate-csp-app');
+
+function policy(): string {
+  const tp = servers.thirdParty;
+  return [
+    "default-src 'self'",
+    `script-src 'nonce-${NONCE}' 'strict-dynamic'`,
+    "style-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types consent-gate',
+    `img-src 'self' ${tp}`,
+    `frame-src ${tp}`,
+  ].join('; ');
+}
+
+function gated(): string {
+  const tp = servers.thirdParty;
+  return `
+  <script type="text/plain" data-consent="advertising" src="${tp}/t/ads.js" nonce="${NONCE}"></script>
+  <script type="text/plain" data-consent="advertising" nonce="${NONCE}">(window.__ran = window.__ran || []).push('inline');</script>`;
+}
+
+function body(): string {
+  const tp = servers.thirdParty;
+  return `<h1>Nachrichten</h1>
+  <iframe data-consent="social" data-src="${tp}/t/embed.html" width="400" height="200" title="Video"></iframe>
+  <img data-consent="advertising" data-src="${tp}/t/pixel.gif" width="1" height="1" alt="">
+  <div data-consent-cookie-table></div>`;
+}
+
+/** Records every policy violation from the very start of the page, and the console's complaints. */
+async function watched(page: Page): Promise<{ violations: () => Promise<string[]>; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    // The browser's own favicon request is not the library's.
+    if (message.location().url.endsWith('/favicon.ico')) return;
+    if (message.type() === 'error' || /Trusted Type|Content Security Policy/i.test(message.text())) errors.push(`${message.text()} ${message.location().url}`);
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return {
+    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    errors,
+  };
+}
+
+/** Every step a visitor takes: banner, dialog, a save, accept all, withdrawal. */
+async function walkThrough(page: Page): Promise<void> {
+  const banner = page.locator('[data-cg="banner"]');
+  await banner.waitFor();
+  // German page: the locale file was loaded before anything was shown.
+  expect(await banner.getAttribute('aria-label')).toBe('Cookie-Einwilligung');
+  await page.locator('[data-cg="placeholder"]').first().waitFor();
+  await page.locator('table.consent-gate-cookie-table').waitFor();
+  await page.locator('[data-cg="manage"]').click();
+  await page.locator('[data-cg="preferences"]').waitFor();
+  await page.locator('[data-cg="toggle"][data-category="social"]').click();
+  await page.locator('[data-cg="save"]').click();
+  await page.locator('iframe[src]').waitFor();
+  await page.locator('[data-cg="settings-button"]').click();
+  await page.locator('[data-cg="preferences"] [data-cg="accept-all"]').click();
+  await page.waitForFunction(() => {
+    const ran = (window as unknown as { __ran?: string[] }).__ran ?? [];
+    return ran.includes('ads') && ran.includes('inline');
+  });
+  await expect.poll(() => servers.requests().map((r) => r.path).sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
+  // Withdrawal: the reload notice appears, nothing breaks.
+  await page.evaluate(() => (window as unknown as { consentGate?: { rejectAll(): void } }).consentGate?.rejectAll());
+  await page.locator('[data-cg="reload-notice"]').waitFor();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  servers = await startServers({ projectRoot: PROJECT_ROOT });
+  rmSync(APP_DIR, { recursive: true, force: true });
+  mkdirSync(APP_DIR, { recursive: true });
+  // An npm consumer's production bundle: ESM with the library's parts as split chunks.
+  await build({
+    stdin: {
+      contents: `import { createConsentGate } from ${JSON.stringify(path.join(PROJECT_ROOT, 'dist/index.js'))};
+        window.consentGate = createConsentGate(${JSON.stringify(CONFIG)}, { nonce: ${JSON.stringify(NONCE)} });`,
+      resolveDir: PROJECT_ROOT,
+      loader: 'js',
+    },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    outdir: APP_DIR,
+    entryNames: 'app',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await servers?.close();
+  rmSync(APP_DIR, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  await context.addInitScript(() => {
+    const violations: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+  });
+  servers.clearRequests();
+});
+afterEach(async () => {
+  await context.close();
+});
+
+describe('under a strict CSP with Trusted Types enforced', () => {
+  it('the script tag: the whole flow runs with zero policy violations', async () => {
+    servers.page(
+      '/csp-script-tag',
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script>
+      ${gated()}</head><body>${body()}</body></html>`,
+      { 'Content-Security-Policy': policy() },
+    );
+    const page = await context.newPage();
+    const watch = await watched(page);
+    await page.goto(`${servers.firstParty}/csp-script-tag`);
+    await walkThrough(page);
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('an npm build (ESM with split chunks): the whole flow runs with zero policy violations', async () => {
+    servers.page(
+      '/csp-npm',
+      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
+      ${gated()}</head><body>${body()}
+      <script type="module" src="/node_modules/.cache/consent-gate-csp-app/app.js" nonce="${NONCE}"></script></body></html>`,
+      { 'Content-Security-Policy': policy() },
+    );
+    const page = await context.newPage();
+    const watch = await watched(page);
+    await page.goto(`${servers.firstParty}/csp-npm`);
+    await walkThrough(page);
+    expect(await watch.violations()).toEqual([]);
+    expect(watch.errors).toEqual([]);
+  });
+
+  it('markup injected through a text sink stays inert, even in the necessary category (no script gadget)', async () => {
+    servers.page(
+      '/csp-injection',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script></head><body>
+      <div id="comments"></div>
+      <script nonce="${NONCE}">
+        // A comment field rendered with a text-to-HTML sink, as a vulnerable template would.
+        const html = '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'
+          + '<script type="text/plain" data-consent="advertising" src="${servers.thirdParty}/t/injected.js"><' + '/script>';
+        document.getElementById('comments').setHTMLUnsafe
+          ? document.getElementById('comments').setHTMLUnsafe(html)
+          : document.getElementById('comments').append(document.createRange().createContextualFragment(html));
+      </script></body></html>`,
+      { 'Content-Security-Policy': policy().replace("require-trusted-types-for 'script'; ", '') },
+    );
+    const page = await context.newPage();
+    await page.goto(`${servers.firstParty}/csp-injection`);
+    await page.locator('[data-cg="accept-all"]').click();
+    await page.waitForTimeout(800);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    expect(servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
+  });
+
+  it('without any nonce on the page, an injected inline script in necessary stays inert too', async () => {
+    servers.page(
+      '/no-nonce-injection',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.iife.js"></script></head><body>
+      <div id="comments"></div>
+      <script>
+        document.getElementById('comments').append(document.createRange().createContextualFragment(
+          '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'));
+      </script></body></html>`,
+    );
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (message) => messages.push(message.text()));
+    await page.goto(`${servers.firstParty}/no-nonce-injection`);
+    await page.locator('[data-cg="banner"]').waitFor();
+    await expect.poll(() => messages.some((m) => m.includes('without a page nonce'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+  });
+});

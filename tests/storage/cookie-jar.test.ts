@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { writeCookie } from '../../src/storage/cookie-jar';
+
+/** A document whose cookie writes are recorded: not the global one. */
+function recordingDocument() {
+  const written: string[] = [];
+  const doc = {
+    set cookie(value: string) {
+      written.push(value);
+    },
+    get cookie() {
+      return '';
+    },
+  };
+  return { doc: doc as unknown as Document, written };
+}
+
+describe('writing cookies to the instance\u2019s own document (issue 9)', () => {
+  it('writes to the document it is given, not the global one', () => {
+    const before = document.cookie;
+    const { doc, written } = recordingDocument();
+    writeCookie(doc, 'consent_gate', '1.0.a', { path: '/', sameSite: 'Lax', secure: true, maxAge: 100 });
+    expect(written).toEqual(['consent_gate=1.0.a; path=/; samesite=Lax; secure; max-age=100']);
+    expect(document.cookie).toBe(before);
+  });
+
+  it('encodes names and values as js-cookie does (cookie-octets only, CK-5)', () => {
+    const { doc, written } = recordingDocument();
+    writeCookie(doc, 'a b;c', 'x;y,z "q"', { path: '/' });
+    expect(written[0]).toBe('a%20b%3Bc=x%3By%2Cz%20%22q%22; path=/');
+  });
+
+  it('deletes with Max-Age 0 and an Expires in the past, on the given domain and path (CK-8)', () => {
+    const { doc, written } = recordingDocument();
+    writeCookie(doc, '_fbp', '', { path: '/shop', domain: 'example.test', maxAge: 0 });
+    expect(written).toEqual(['_fbp=; path=/shop; domain=example.test; max-age=0; expires=Thu, 01 Jan 1970 00:00:01 GMT']);
+  });
+});
