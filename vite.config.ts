@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
 const LOCALES = ['es', 'it', 'de', 'pt', 'fr', 'ru', 'ja'];
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 /**
  * The npm library: ESM, one file per entry, dependencies external, the parts as dynamic-import
@@ -8,6 +10,8 @@ const LOCALES = ['es', 'it', 'de', 'pt', 'fr', 'ru', 'ja'];
  * `scripts/build-script-tag.mjs`.
  */
 export default defineConfig({
+  // Records carry the library's version (src/version.ts).
+  define: { __CONSENT_GATE_VERSION__: JSON.stringify(version) },
   build: {
     target: 'es2020',
     minify: false,
@@ -16,6 +20,7 @@ export default defineConfig({
         index: 'src/index.ts',
         headless: 'src/headless.ts',
         catalogue: 'src/catalogue.ts',
+        log: 'src/log.ts',
         ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
         'locales/en': 'src/i18n/locales/en.ts',
       },
@@ -47,6 +52,8 @@ export default defineConfig({
           },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/browser/**'],
+          // Fails a test on any `[consent-gate]` warning or error it did not claim (issue 9).
+          setupFiles: ['tests/support/console-setup.ts'],
         },
       },
       {

@@ -60,7 +60,18 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
     if (destroyed) return;
     const texts = buildTexts(locale, language, resolved);
     unmount = mountUi({ gate, config: resolved, texts, language, dir, parts: loaders.parts, logger, adopt, baseCss: BASE_CSS }, document);
+    if (resolved.log) startLog(texts);
   };
+
+  let stopLog: (() => void) | undefined;
+  /** The consent log is a part: sites without `log.endpoint` never load it. */
+  const startLog = (texts: Texts) =>
+    loaders.parts('log').then(
+      ({ startSiteLog }) => {
+        if (!destroyed) stopLog = startSiteLog(gate, resolved, texts, language, logger, document);
+      },
+      (error: unknown) => logger.warnOnce('part:log', say('part-failed', { part: 'log', effect: 'decisions are not logged on this page view; they stay in the consent cookie.' }), error),
+    );
 
   const given = language === 'en' ? {} : options.locales?.[language];
   if (given) {
@@ -77,6 +88,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   return Object.assign(gate as ConsentGate<CategoryOf<C>>, {
     destroy() {
       destroyed = true;
+      stopLog?.();
       unmount?.();
       destroyCore();
     },

@@ -22,6 +22,7 @@ export type {
   CookieConfig,
   CookieDeclaration,
   CookieDescription,
+  LogConfig,
   ScannedCookie,
   Surface,
   VendorConfig,

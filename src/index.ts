@@ -53,6 +53,7 @@ export {
   type CookieConfig,
   type CookieDeclaration,
   type CookieDescription,
+  type LogConfig,
   type ScannedCookie,
   type Surface,
   type VendorConfig,

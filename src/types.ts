@@ -99,6 +99,14 @@ export interface CookieConfig {
   domain?: string;
 }
 
+/** Where consent records go. */
+export interface LogConfig {
+  /** The receiver's URL: http(s) or relative to the page. */
+  endpoint: string;
+  /** Undelivered records kept at most (the oldest are dropped first). @default 50 */
+  queueSize?: number;
+}
+
 /** Who is responsible for the processing; shown in the preferences dialog. */
 export interface ControllerConfig {
   /** The organisation's name. */
@@ -145,6 +153,14 @@ export interface ConsentGateConfig {
    * @default false
    */
   respectDoNotTrack?: boolean;
+  /**
+   * Proof of consent: each decision, withdrawal and `reset()` is POSTed as one JSON record (the
+   * schema is `consent-gate/record.schema.json`) to `endpoint`, and kept in a bounded localStorage
+   * queue until the server answers 2xx. `consent-gate/receiver` is a ready receiver.
+   * @example { "endpoint": "/consent" }
+   * @default undefined (no log)
+   */
+  log?: LogConfig;
   /**
    * Run gated inline scripts of the `necessary` category on a page without a script nonce.
    * Off by default: without a nonce, markup injected into the page (through a comment field, a

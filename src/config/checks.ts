@@ -162,6 +162,7 @@ const topLevel = shape({
     days: integerIn(1, MAX_COOKIE_DAYS),
     domain: matching(HOST_NAME, 'domain'),
   }),
+  log: shape({ endpoint: isSafeUrl, queueSize: integerIn(1, 1000) }, ['endpoint']),
   respectDoNotTrack: isBoolean,
   allowInlineNecessary: isBoolean,
   closeButton: isBoolean,

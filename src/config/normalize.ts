@@ -35,6 +35,8 @@ export interface ResolvedConfig {
   cookie: { name: string; days: number; domain?: string };
   respectDoNotTrack: boolean;
   allowInlineNecessary: boolean;
+  /** The consent log, when the site has an endpoint. */
+  log?: { endpoint: string; queueSize?: number };
   privacyPolicyUrl?: string;
   controller?: ControllerConfig;
   closeButton: boolean;
@@ -118,6 +120,7 @@ export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
     },
     respectDoNotTrack: config.respectDoNotTrack ?? false,
     allowInlineNecessary: config.allowInlineNecessary ?? false,
+    log: config.log,
     privacyPolicyUrl: config.privacyPolicyUrl,
     controller: config.controller,
     closeButton: config.closeButton ?? false,

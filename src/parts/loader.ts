@@ -7,6 +7,7 @@ import type * as activation from './activation';
 import type * as catalogue from './catalogue';
 import type * as cookieTable from './cookie-table';
 import type * as dialog from './dialog';
+import type * as log from './log';
 import type * as messages from './messages';
 import type * as placeholders from './placeholders';
 
@@ -18,6 +19,7 @@ export interface Parts {
   'cookie-table': typeof cookieTable;
   catalogue: typeof catalogue;
   messages: typeof messages;
+  log: typeof log;
 }
 
 export type PartName = keyof Parts;

@@ -8,6 +8,7 @@ const imports: Record<PartName, () => Promise<unknown>> = {
   'cookie-table': () => import('../parts/cookie-table'),
   catalogue: () => import('../parts/catalogue'),
   messages: () => import('../parts/messages'),
+  log: () => import('../parts/log'),
 };
 
 export function npmParts(): PartLoader {

@@ -6,3 +6,4 @@ export { createConsentReader, readConsent } from './read-consent.js';
 export type { ConsentReader, ReadConsentOptions } from './read-consent.js';
 export { cookieValues } from './cookie-header.js';
 export type { ConsentGateConfig, ConsentState } from '../../types.js';
+export { textsHash } from './texts-hash.js';
