@@ -22,7 +22,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages'];
+const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'log'];
 /** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
 const DROP_INS = { 'consent-gate': 'src/auto.ts' };
 
@@ -34,7 +34,7 @@ const common = {
   format: 'iife',
   legalComments: 'none',
   // nanostores and our dev-only branches read process.env.NODE_ENV; the browser has no `process`.
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __CONSENT_GATE_VERSION__: JSON.stringify(version) },
   absWorkingDir: root,
 };
 
