@@ -21,6 +21,7 @@ export default defineConfig({
         headless: 'src/headless.ts',
         catalogue: 'src/catalogue.ts',
         log: 'src/log.ts',
+        'google-consent-mode': 'src/google-consent-mode.ts',
         ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
         'locales/en': 'src/i18n/locales/en.ts',
       },

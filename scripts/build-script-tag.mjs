@@ -24,7 +24,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 
 const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'log'];
 /** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
-const DROP_INS = { 'consent-gate': 'src/auto.ts' };
+const DROP_INS = { 'consent-gate': 'src/auto.ts', 'consent-gate.gcm': 'src/auto-gcm.ts' };
 
 const common = {
   bundle: true,

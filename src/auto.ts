@@ -7,13 +7,14 @@
 import { checkConfig } from './config/checks';
 import { ConsentGateConfigError } from './config/errors';
 import { resolveConfig } from './config/normalize';
-import { consentFromResolved } from './create-consent';
+import { consentFromResolved, featureFields } from './create-consent';
 import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
 import type { Logger } from './core/logger';
 import type { PartLoader } from './parts/loader';
 import { scriptLocaleLoader } from './script-tag/locale-loader';
 import { scriptPartLoader } from './script-tag/part-loader';
+import { startFeatures } from './script-tag/start-features';
 import type { ConsentGateConfig } from './types';
 
 declare global {
@@ -71,7 +72,7 @@ function report(error: unknown): void {
     return;
   }
   parts('messages').then(
-    ({ explainProblem }) => console.error(PREFIX, new ConsentGateConfigError(checkConfig(error.config).map(explainProblem)).message),
+    ({ explainProblem }) => console.error(PREFIX, new ConsentGateConfigError(checkConfig(error.config, featureFields(startFeatures)).map(explainProblem)).message),
     () => console.error(PREFIX, error.message),
   );
 }
@@ -81,7 +82,7 @@ function report(error: unknown): void {
  * directory (the script-tag flavour of the npm `createConsentGate`).
  */
 function createConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions = {}): ConsentGate<CategoryOf<C>> {
-  return startConsentGate(config, { nonce, logger: wordingLogger(), ...options }, { loadLocale: scriptLocaleLoader(base), parts, activation: () => parts('activation') });
+  return startConsentGate(config, { nonce, logger: wordingLogger(), features: startFeatures, ...options }, { loadLocale: scriptLocaleLoader(base), parts, activation: () => parts('activation') });
 }
 
 /**
@@ -90,7 +91,7 @@ function createConsentGate<const C extends ConsentGateConfig>(config: C, options
  */
 function createConsent<const C extends ConsentGateConfig>(config: C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
   const catalogue = () => parts('catalogue').then((part) => part.catalogue());
-  return consentFromResolved(resolveConfig(config), { nonce, logger: wordingLogger(), catalogue, ...options }, () => parts('activation')) as ConsentGate<CategoryOf<C>>;
+  return consentFromResolved(resolveConfig(config, featureFields(startFeatures)), { nonce, logger: wordingLogger(), catalogue, features: startFeatures, ...options }, () => parts('activation')) as ConsentGate<CategoryOf<C>>;
 }
 
 function start(): void {

@@ -3,6 +3,7 @@
  */
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { CatalogueOption } from './cookies/catalogue-source';
+import type { StartFeature } from './features';
 import type { Logger } from './core/logger';
 import type { BlockedElement } from './gating/gate';
 import type { DecisionStorage } from './storage/decision-storage';
@@ -82,4 +83,10 @@ export interface ConsentOptions {
    * @default [] (config declarations only)
    */
   catalogue?: CatalogueOption;
+  /**
+   * Start-time features, which act before other scripts: `googleConsentMode()` from
+   * `consent-gate/google-consent-mode`. Each adds its config key (e.g. `googleConsentMode`).
+   * @default []
+   */
+  features?: readonly StartFeature[];
 }

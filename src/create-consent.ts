@@ -15,6 +15,7 @@ import { classifyCookie, scanCookies } from './cookies/scan';
 import * as activationModule from './gating/activation';
 import { createGate, type ActivationOption } from './gating/gate';
 import { pageNonce } from './gating/nonce';
+import type { StartFeature } from './features';
 import { writeDecisions } from './listeners/cookie-writer';
 import { adoptOtherTabs } from './listeners/cross-tab-adoption';
 import { emitEvents } from './listeners/events';
@@ -27,6 +28,11 @@ import type { ConsentEvents, ConsentGateConfig } from './types';
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
+/** The config fields the given start-time features add (undefined when there are none). */
+export function featureFields(features: readonly StartFeature[] = []): Record<string, StartFeature['fields'][string]> | undefined {
+  return features.length > 0 ? Object.assign({}, ...features.map((feature) => feature.fields)) : undefined;
+}
+
 /**
  * Creates a headless Consent Gate instance: consent state, the consent cookie and gating, with
  * no interface. Render your own UI from `$surface` and `$consent`, and call the actions.
@@ -37,7 +43,7 @@ const nowInSeconds = () => Math.floor(Date.now() / 1000);
  * consent.on('change', (state) => console.log(state.categories));
  */
 export function createConsent<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
-  return consentFromResolved(resolveConfig(config), options, activationModule);
+  return consentFromResolved(resolveConfig(config, featureFields(options.features)), options, activationModule);
 }
 
 /**
@@ -79,9 +85,11 @@ export function consentFromResolved(config: ResolvedConfig, options: ConsentOpti
   });
   const crossTab = adoptOtherTabs(view, `consent-gate:${config.cookie.name}`, stores, storage, currency);
 
-  // Listeners run in this order on every change: the cookie, gating, clean-up, then events.
+  // Listeners run in this order on every change: the cookie, start-time features (Consent Mode
+  // must update before gated tags run), gating, clean-up, then events.
   const unsubscribers = [
     writeDecisions(stores, storage, crossTab, logger),
+    ...(options.features ?? []).map((feature) => feature.start({ config, stores, document, logger })),
     stores.$consent.listen(() => gate.update()),
     cleanUpOnWithdrawal({ config, stores, document, emitter, logger, catalogue }),
     emitEvents(stores, emitter, document),

@@ -17,7 +17,7 @@ export interface CodedProblem {
 export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | 'range' | 'format' | 'url' | 'regex' | 'unknown' | 'required' | 'fixed';
 
 /** Named formats; the full report words each one. */
-export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain';
+export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain' | 'identifier';
 
 type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
 
@@ -151,7 +151,7 @@ const categories: Check = (value, path, problems) => {
   }
 };
 
-const topLevel = shape({
+const FIELDS: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
   categories,
@@ -171,14 +171,21 @@ const topLevel = shape({
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
   texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(() => undefined, isString)),
-});
+};
+const topLevel = shape(FIELDS);
 
-/** Every problem in a configuration, coded; an empty list means it is valid. */
-export function checkConfig(config: unknown): CodedProblem[] {
+/**
+ * Every problem in a configuration, coded; an empty list means it is valid. `extra` are the
+ * fields of start-time features the build carries (`googleConsentMode`…).
+ */
+export function checkConfig(config: unknown, extra?: Record<string, Check>): CodedProblem[] {
   const problems: CodedProblem[] = [];
-  topLevel(config, '', problems);
+  (extra ? shape({ ...FIELDS, ...extra }) : topLevel)(config, '', problems);
   return problems;
 }
+
+export { shape as objectCheck, oneOf as enumCheck, integerIn as integerCheck, arrayOf as arrayCheck, recordOf as recordCheck, isString as stringCheck, isBoolean as booleanCheck, matching as formatCheck };
+export type { Check };
 
 /**
  * The terse wording production builds carry: the path and why, in a few words. The full

@@ -13,6 +13,7 @@ const FORMATS: Record<FormatName | 'pattern', string> = {
   language: 'a language tag such as "en" or "pt-BR"',
   host: 'a host name such as "ads.example.com"',
   domain: 'a domain such as "example.com"',
+  identifier: 'a JavaScript variable name such as "dataLayer"',
   pattern: 'a name or a "/regex/" string',
 };
 
@@ -24,8 +25,14 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/** Config keys of start-time features, which only the builds that carry them know. */
+const FEATURE_KEYS: Record<string, string> = {
+  googleConsentMode: 'Google Consent Mode is in consent-gate.gcm.iife.js (a drop-in for consent-gate.iife.js), or with npm in `features: [googleConsentMode()]` from consent-gate/google-consent-mode.',
+};
+
 function unknownKey(path: string, known: string[]): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
+  if (!path.includes('.') && Object.prototype.hasOwnProperty.call(FEATURE_KEYS, name)) return `not in this build: ${FEATURE_KEYS[name]}`;
   const hint = didYouMean(name, known);
   return `unknown key${hint ? `: did you mean "${hint}"?` : ''} Allowed: ${known.join(', ')}`;
 }

@@ -104,8 +104,8 @@ function reject(config: unknown, problems: ReturnType<typeof checkConfig>): neve
  * Validates and resolves a configuration.
  * @throws {ConsentGateConfigError} listing every problem found.
  */
-export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
-  const problems = checkConfig(config);
+export function resolveConfig(config: ConsentGateConfig = {}, extra?: Parameters<typeof checkConfig>[1]): ResolvedConfig {
+  const problems = checkConfig(config, extra);
   if (problems.length > 0) reject(config, problems);
   const ids = ['necessary', ...Object.keys(config.categories ?? {}).filter((id) => id !== 'necessary')];
   return {
