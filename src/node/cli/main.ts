@@ -43,7 +43,7 @@ Site scanner (needs playwright-core, tldts and a Chrome or Chromium; CHROMIUM_PA
                                consent or after "Reject all"; 0 when the pages are clean
       --config FILE.json       inject Consent Gate with this config into pages without it
   --delay MS                   pause between pages (default 500)
-  --browser-arg ARG            one more Chromium flag (repeatable)
+  --browser-arg=ARG            one more Chromium flag (repeatable), e.g. --browser-arg=--proxy-server=HOST:PORT
 `;
 
 const OPTIONS = {

@@ -45,7 +45,7 @@ export interface TagFinding {
   categories: string[];
   /** Vendors it loads, directly or through the scripts it inserts. */
   vendors: string[];
-  /** One example chain per third-party host it reaches: the URLs from the tag to the request. */
+  /** The chains to the first few requests it causes: the URLs from the tag to the request. */
   chains: string[][];
   pages: string[];
   /** The tag as the page has it, and its inert replacement. */
@@ -74,6 +74,9 @@ export function describeLifetime(expires: number, now = Date.now()): string {
   return plural(Math.round(days / 365.25), 'year');
 }
 
+/** Chains listed per tag; a tag manager can cause hundreds of requests. */
+const MAX_CHAINS = 5;
+
 function addPage(list: string[], page: string): void {
   if (!list.includes(page)) list.push(page);
 }
@@ -87,7 +90,7 @@ export function classify(pages: readonly PageCapture[], site: SiteRules): Findin
   const cookies = new Map<string, CookieFinding>();
   const storage = new Map<string, StorageFinding>();
   const hosts = new Map<string, HostFinding>();
-  const tags = new Map<string, TagFinding & { reached: Map<string, string[]> }>();
+  const tags = new Map<string, TagFinding & { reached: Map<string, { host: string; chain: string[] }> }>();
   for (const page of pages) {
     const where = page.finalUrl;
     for (const { expires, ...cookie } of page.cookies) {
@@ -114,15 +117,16 @@ export function classify(pages: readonly PageCapture[], site: SiteRules): Findin
       addPage(hostFinding.pages, where);
       if (request.root.kind === 'other') continue;
       const key = tagKey(request.root);
-      const tag = tags.get(key) ?? { tag: request.root, categories: [], vendors: [], chains: [], pages: [], original: '', replacement: '', reached: new Map() };
+      const tag = tags.get(key) ?? { tag: request.root, categories: [], vendors: [], chains: [], pages: [], original: '', replacement: '', reached: new Map<string, { host: string; chain: string[] }>() };
       tags.set(key, tag);
       addPage(tag.pages, where);
-      if (!tag.reached.has(host)) tag.reached.set(host, [...(request.root.url ? [request.root.url] : []), ...[...request.chain].reverse(), request.url]);
+      const chain = [...(request.root.url ? [request.root.url] : []), ...[...request.chain].reverse(), request.url].filter((url, i, all) => url !== all[i - 1]);
+      if (!tag.reached.has(request.url)) tag.reached.set(request.url, { host, chain });
     }
   }
   const finishedTags = [...tags.values()].flatMap(({ reached, ...tag }) => {
     const rootVendor = tag.tag.url && !site.sameSite(tag.tag.url, tag.pages[0]!) ? vendorOf(tag.tag.url) : undefined;
-    const reachedVendors = [...reached.keys()].map((host) => hosts.get(host)!);
+    const reachedVendors = [...new Set([...reached.values()].map(({ host }) => host))].map((host) => hosts.get(host)!);
     const vendors = [...new Set([rootVendor?.vendor, ...reachedVendors.map((host) => host.vendor)].filter((name): name is string => !!name))];
     // A catalogued vendor's own tag takes the vendor's category (a tag manager stays
     // "analytics"); an inline or first-party script takes those of everything it loads.
@@ -130,8 +134,11 @@ export function classify(pages: readonly PageCapture[], site: SiteRules): Findin
     const unknown = !rootVendor && categories.includes(undefined);
     const needed = unknown ? [] : (categories as string[]).filter((category) => category !== 'necessary').sort();
     if (!unknown && needed.length === 0) return [];
-    return [{ ...tag, vendors, categories: needed, chains: [...reached.values()], original: originalMarkup(tag.tag), replacement: inertMarkup(tag.tag, needed) }];
+    return [{ ...tag, vendors, categories: needed, chains: [...reached.values()].slice(0, MAX_CHAINS).map(({ chain }) => chain), original: originalMarkup(tag.tag), replacement: inertMarkup(tag.tag, needed) }];
   });
-  const privacyPolicyUrl = pages.flatMap((page) => page.privacyLinks).find((href) => site.sameSite(href, pages[0]?.finalUrl ?? href));
+  const start = pages[0]?.finalUrl;
+  const privacyLink = start ? pages.flatMap((page) => page.privacyLinks).find((href) => site.sameSite(href, start)) : undefined;
+  // On the scanned origin the path is enough, and it keeps working on a staging host.
+  const privacyPolicyUrl = privacyLink && new URL(privacyLink).origin === new URL(start!).origin ? new URL(privacyLink).pathname + new URL(privacyLink).search : privacyLink;
   return { cookies: [...cookies.values()], storage: [...storage.values()], hosts: [...hosts.values()], tags: finishedTags, privacyPolicyUrl };
 }

@@ -14,8 +14,11 @@ export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\u00a0/g, '&nbsp;');
 }
 
+/** Boolean attributes of script, iframe and img, written bare as pages usually write them. */
+const BOOLEAN = new Set(['async', 'defer', 'nomodule', 'allowfullscreen', 'ismap', 'hidden', 'inert', 'itemscope']);
+
 function startTag(name: string, attributes: ReadonlyArray<readonly [string, string]>): string {
-  const parts = attributes.map(([key, value]) => (value === '' && key !== 'src' && key !== 'data-src' ? key : `${key}="${escapeAttribute(value)}"`));
+  const parts = attributes.map(([key, value]) => (value === '' && BOOLEAN.has(key) ? key : `${key}="${escapeAttribute(value)}"`));
   return `<${[name, ...parts].join(' ')}>`;
 }
 
