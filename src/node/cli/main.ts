@@ -14,6 +14,7 @@ export { processIo } from './io.js';
 export type { CliIo } from './io.js';
 
 const USAGE = `Usage: consent-gate records <command> [options]
+       consent-gate scan <url> [options]
 
 Commands:
   serve                        receive consent records over HTTP (POST, at --path)
@@ -28,9 +29,21 @@ Commands:
   stats [--json]               accept and reject rates per category, revision and day
   prune --older-than <N>d      delete records stored more than N days ago
 
-Where records are kept (every command):
+Where records are kept (every records command):
   --data DIR                   the embedded database (default ./consent-records)
   --database-url URL           PostgreSQL instead, postgres://user:password@host:5432/db
+
+Site scanner (needs playwright-core, tldts and a Chrome or Chromium; CHROMIUM_PATH to choose one):
+  scan <url>                   crawl same-site pages in headless Chromium, before any consent
+      --pages N                most pages to visit (default 20)
+      --out FILE.json          write a config draft for the cookies and vendors found
+      --report FILE.md|.html   write the cookie declaration and the tags to make inert
+                               (without it, the Markdown report goes to standard output)
+  scan --verify <url>          exit 1 when a cookie or third-party request happens before
+                               consent or after "Reject all"; 0 when the pages are clean
+      --config FILE.json       inject Consent Gate with this config into pages without it
+  --delay MS                   pause between pages (default 500)
+  --browser-arg=ARG            one more Chromium flag (repeatable), e.g. --browser-arg=--proxy-server=HOST:PORT
 `;
 
 const OPTIONS = {
@@ -44,6 +57,13 @@ const OPTIONS = {
   since: { type: 'string' },
   format: { type: 'string' },
   'older-than': { type: 'string' },
+  pages: { type: 'string' },
+  out: { type: 'string' },
+  report: { type: 'string' },
+  verify: { type: 'boolean' },
+  config: { type: 'string' },
+  delay: { type: 'string' },
+  'browser-arg': { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -61,6 +81,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   if (flags.help || !group) {
     await io.out(USAGE);
     return flags.help ? 0 : 2;
+  }
+  if (group === 'scan') {
+    if (rest.length) throw new CliError(`scan takes one address; unexpected "${rest[0]}"`, 2);
+    // Loaded only for scans: the catalogues and the browser driver stay out of `records`.
+    const { scan } = await import('./commands/scan.js');
+    return scan(command, flags, io);
   }
   if (group !== 'records') throw new CliError(`unknown command "${group}"\n\n${USAGE}`, 2);
   const expectArgs = (count: number) => {
