@@ -1,6 +1,7 @@
-// Serves the demo site with Vite on loopback, plus a second origin that plays the ad and social
-// networks. Run with `npm run demo` (it builds first). Ports: DEMO_PORT (5173) and
-// THIRD_PARTY_PORT (5174).
+// Serves the demo site with Vite on loopback (http://127.0.0.1), plus a third party that plays
+// the ad and social networks under another host name (http://localhost), so it is another site
+// with its own cookies, as on the web. Run with `npm run demo` (it builds first). Ports: DEMO_PORT
+// (5173) and THIRD_PARTY_PORT (5174).
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -45,7 +46,7 @@ function fillPartials(html) {
 }
 
 export async function startDemo({ port = 5173, thirdPartyPort = 5174, host = '127.0.0.1' } = {}) {
-  const thirdParty = await startThirdParty({ port: thirdPartyPort, host });
+  const thirdParty = await startThirdParty({ port: thirdPartyPort });
   const server = await createServer({
     root: here,
     configFile: false,
@@ -83,6 +84,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   });
   console.log(`Consent Gate demo:   ${demo.origin}/`);
   console.log(`  npm API page:      ${demo.origin}/npm.html`);
-  console.log(`Third-party origin:  ${demo.thirdParty.origin} (ad and social network)`);
+  console.log(`Third party:         ${demo.thirdParty.origin} (ad and social network, another site)`);
   console.log('Press Ctrl+C to stop.');
 }

@@ -1,6 +1,8 @@
-// The demo's "ad network and social network": a second origin on loopback that serves a tag,
-// a pixel, a video embed and a like button, and logs every request so the demo can show which
-// third-party requests really happened.
+// The demo's "ad network and social network": a second site on loopback that serves a tag, a
+// pixel, a video embed and a like button, and logs every request so the demo can show which
+// third-party requests really happened. It is reached as `localhost` while the demo itself is
+// `127.0.0.1`: another host name, so another site with its own cookie jar, as a real third party
+// is (the same host on another port would share the demo's cookies and "site").
 import http from 'node:http';
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -29,10 +31,31 @@ const pages = {
   },
 };
 
-/** Starts the third-party server; returns its origin, its request log and a close function. */
-export function startThirdParty({ port = 0, host = '127.0.0.1' } = {}) {
+/** Listens on `host`; resolves to the port, or null when the address does not exist here. */
+function listen(server, port, host) {
+  return new Promise((resolve, reject) => {
+    const fail = (error) => {
+      server.off('listening', done);
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT') resolve(null);
+      else reject(error);
+    };
+    const done = () => {
+      server.off('error', fail);
+      resolve(server.address().port);
+    };
+    server.once('error', fail);
+    server.once('listening', done);
+    server.listen(port, host);
+  });
+}
+
+/**
+ * Starts the third-party server on both loopback addresses (`localhost` may resolve to either);
+ * returns its origin `http://localhost:<port>`, its request log and a close function.
+ */
+export async function startThirdParty({ port = 0, hostname = 'localhost' } = {}) {
   const log = [];
-  const server = http.createServer((request, response) => {
+  const handler = (request, response) => {
     const url = new URL(request.url, 'http://x');
     if (url.pathname === '/requests') {
       response.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*', 'cache-control': 'no-store' });
@@ -53,11 +76,15 @@ export function startThirdParty({ port = 0, host = '127.0.0.1' } = {}) {
     }
     response.writeHead(200, { 'content-type': `${page.type}; charset=utf-8`, 'cache-control': 'no-store' });
     response.end(page.body);
-  });
-  return new Promise((resolve) => {
-    server.listen(port, host, () => {
-      const { port: actual } = server.address();
-      resolve({ origin: `http://${host}:${actual}`, log, close: () => new Promise((done) => server.close(done)) });
-    });
-  });
+  };
+  const ipv4 = http.createServer(handler);
+  const actual = await listen(ipv4, port, '127.0.0.1');
+  // The same port on ::1, when this machine has IPv6 loopback.
+  const ipv6 = http.createServer(handler);
+  const servers = (await listen(ipv6, actual, '::1')) === null ? [ipv4] : [ipv4, ipv6];
+  return {
+    origin: `http://${hostname}:${actual}`,
+    log,
+    close: () => Promise.all(servers.map((server) => new Promise((done) => server.close(done)))),
+  };
 }

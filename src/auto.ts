@@ -33,10 +33,10 @@ let loader: PartLoader | undefined;
 /** Made on first use: a copy of this file included a second time never starts, so never replaces the first one's part registry. */
 const parts: PartLoader = (name) => (loader ??= scriptPartLoader(document, base, nonce))(name);
 
-/** The config from `#consent-gate-config`, else `window.ConsentGateConfig`. */
-function readConfig(): ConsentGateConfig {
+/** The config from `#consent-gate-config`, else `window.ConsentGateConfig`; undefined when neither is there. */
+function readConfig(): ConsentGateConfig | undefined {
   const block = document.getElementById(CONFIG_ID);
-  if (!block?.textContent) return window.ConsentGateConfig ?? {};
+  if (!block?.textContent) return window.ConsentGateConfig;
   try {
     return JSON.parse(block.textContent) as ConsentGateConfig;
   } catch (error) {
@@ -98,7 +98,10 @@ function start(): void {
   // Included twice, it still starts once.
   if (window.consentGate) return;
   try {
-    window.consentGate = createConsentGate(readConfig());
+    const config = readConfig();
+    // No config on the page: the page creates its instance itself with ConsentGate.createConsentGate.
+    if (config === undefined) return;
+    window.consentGate = createConsentGate(config);
   } catch (error) {
     // The page keeps working; everything gated stays inert.
     report(error);

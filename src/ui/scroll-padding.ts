@@ -1,17 +1,18 @@
 /**
  * Keeps the focused element clear of the fixed banner (WCAG 2.4.11). The page's scroll padding
- * follows the banner's height, so browsers scroll a focused element above it; and the page gets
- * as much room after its end, so even its last links can be scrolled out from under it (at the
- * top, before its start). The height comes from a ResizeObserver: nothing forces a layout while
- * the page is still parsing.
+ * follows the banner's height, so browsers scroll a focused element above it; and, for a bottom
+ * banner, the page gets as much room after its end, so even its last links can be scrolled out
+ * from under it. The height comes from a ResizeObserver: nothing forces a layout while the page
+ * is still parsing.
  */
 export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom'): () => void {
   const document = banner.ownerDocument;
   const View = document.defaultView as (Window & typeof globalThis) | null;
   if (!View || !('ResizeObserver' in View)) return () => undefined;
   const style = document.documentElement.style;
-  const side = position === 'top' ? 'Top' : 'Bottom';
-  const properties = [`scrollPadding${side}`, `padding${side}`] as const;
+  // Room after the page's end, so its last links can scroll out from under a bottom banner. A top
+  // banner gets scroll padding only: room before the page's start would shift it (CLS).
+  const properties = position === 'top' ? (['scrollPaddingTop'] as const) : (['scrollPaddingBottom', 'paddingBottom'] as const);
   const original = properties.map((property) => style[property]);
   const observer = new View.ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { watchConsole } from './support/console';
 import { PROJECT_ROOT } from './support/servers';
 
 interface Store {
@@ -26,6 +27,8 @@ let dataDir: string;
 /** How many more POSTs the endpoint answers 503 before passing them to the receiver. */
 let refuse = 0;
 const posted: string[] = [];
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+const consoleWatch = watchConsole();
 
 const CONFIG = {
   revision: 2,
@@ -81,10 +84,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   context = await browser.newContext();
+  consoleWatch.attach(context);
   posted.length = 0;
 });
 afterEach(async () => {
   await context.close();
+  consoleWatch.verify();
 });
 
 describe('consent records from the browser to the receiver', () => {

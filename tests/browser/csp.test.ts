@@ -8,11 +8,14 @@ import { build } from 'esbuild';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { watchConsole } from './support/console';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 
 let browser: Browser;
 let servers: Servers;
 let context: BrowserContext;
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+const consoleWatch = watchConsole();
 
 const NONCE = 'cG9saWN5LXRlc3Q';
 const CONFIG = {
@@ -126,6 +129,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   context = await browser.newContext();
+  consoleWatch.attach(context);
   await context.addInitScript(() => {
     const violations: string[] = [];
     (window as unknown as { __violations: string[] }).__violations = violations;
@@ -135,6 +139,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await context.close();
+  consoleWatch.verify();
 });
 
 describe('under a strict CSP with Trusted Types enforced', () => {
@@ -194,6 +199,8 @@ describe('under a strict CSP with Trusted Types enforced', () => {
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
     expect(servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
+    // Both injected scripts are reported as lacking the page nonce.
+    expect(consoleWatch.take(/without the page nonce is left inert/)).toHaveLength(2);
   });
 
   it('without any nonce on the page, an injected inline script in necessary stays inert too', async () => {
@@ -214,6 +221,7 @@ describe('under a strict CSP with Trusted Types enforced', () => {
     await page.goto(`${servers.firstParty}/no-nonce-injection`);
     await page.locator('[data-cg="banner"]').waitFor();
     await expect.poll(() => messages.some((m) => m.includes('without a page nonce'))).toBe(true);
+    expect(consoleWatch.take(/without a page nonce/)).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
 });

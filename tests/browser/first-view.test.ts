@@ -7,11 +7,14 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { watchConsole } from './support/console';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 
 let browser: Browser;
 let servers: Servers;
 let context: BrowserContext;
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+const consoleWatch = watchConsole();
 
 const CONFIG = { mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: {}, social: {} } };
 const MAIN = '/dist/consent-gate.iife.js';
@@ -70,10 +73,12 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   context = await browser.newContext();
+  consoleWatch.attach(context);
   servers.clearRequests();
 });
 afterEach(async () => {
   await context.close();
+  consoleWatch.verify();
 });
 
 describe('what a visitor downloads', () => {
@@ -147,6 +152,10 @@ describe('parts that cannot load', () => {
     expect(servers.requests()).toEqual([]);
     expect(consoleLines.some((line) => line.includes('dialog'))).toBe(true);
     expect(consoleLines.some((line) => line.includes('activation'))).toBe(true);
+    // Each part that could not load is reported once (in codes: the messages part is blocked too).
+    for (const part of ['placeholders', 'dialog', 'activation']) {
+      expect(consoleWatch.take(new RegExp(`part-failed \\{"part":"${part}"`)), part).toHaveLength(1);
+    }
   });
 
   it('a part that is not the file the build made is refused by its integrity hash and never runs', async () => {
@@ -159,6 +168,7 @@ describe('parts that cannot load', () => {
     expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
     expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
     expect(await banner(page).count()).toBe(1);
+    expect(consoleWatch.take(/the dialog part could not be loaded/)).toHaveLength(1);
   });
 
   it('parts carry the page nonce and load under a nonce-only script policy, with no violation', async () => {
@@ -251,6 +261,7 @@ describe('configuration errors', () => {
     const { page, consoleLines, fetched } = await open(sitePage({ config: { ...CONFIG, categores: {} } }));
     await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
     expect(consoleLines[0]).toContain('categores: unknown key: did you mean "categories"?');
+    expect(consoleWatch.take(/Invalid Consent Gate config/)).toHaveLength(1);
     expect(partsIn(fetched)).toEqual(['messages']);
     await page.waitForTimeout(500);
     expect(await banner(page).count()).toBe(0);
@@ -262,5 +273,6 @@ describe('configuration errors', () => {
     const { consoleLines } = await open(html);
     await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
     expect(consoleLines[0]).toContain('the JSON in <script id="consent-gate-config"> is not valid');
+    expect(consoleWatch.take(/is not valid/)).toHaveLength(1);
   });
 });

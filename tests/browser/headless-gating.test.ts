@@ -16,6 +16,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { ConsentGateConfig } from '../../src/types';
 import { launchBrowser } from './support/browser';
+import { watchConsole } from './support/console';
 import { headlessPage, type HeadlessPageOptions } from './support/pages';
 import { PROJECT_ROOT, SLOW_SCRIPT_DELAY_MS, startServers, type Servers } from './support/servers';
 
@@ -28,6 +29,8 @@ let servers: Servers;
 let context: BrowserContext;
 let pageErrors: string[];
 let T: string;
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+const consoleWatch = watchConsole();
 
 beforeAll(async () => {
   if (!existsSync(join(PROJECT_ROOT, 'dist', 'headless.js'))) {
@@ -47,12 +50,20 @@ beforeEach(async () => {
   context = await browser.newContext();
   pageErrors = [];
   context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(error.message)));
+  consoleWatch.attach(context);
   servers.clearRequests();
 });
 
 afterEach(async () => {
   await context.close();
+  let unexpectedConsole: unknown;
+  try {
+    consoleWatch.verify();
+  } catch (error) {
+    unexpectedConsole = error;
+  }
   expect(pageErrors, 'no uncaught error in any page').toEqual([]);
+  if (unexpectedConsole) throw unexpectedConsole;
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -526,6 +537,9 @@ describe('markup mistakes', () => {
     // (development builds word it; tests/gating/gate.test.ts checks the words).
     expect(warnings.filter((w) => w.includes('script-ran'))).toHaveLength(1);
     expect(await p.evaluate(() => window.__eager)).toBe(1);
+    // The same markup also names an unknown category (the next test's subject).
+    consoleWatch.expect(/^\[consent-gate\] unknown-category \{"id":"adverts"\}/, { times: 1 });
+    expect(consoleWatch.take(/script-ran/)).toHaveLength(1);
   });
 
   test('an unknown category is reported once and its elements stay inert, even after accepting all', async () => {
@@ -535,6 +549,9 @@ describe('markup mistakes', () => {
     await quiet(p);
 
     expect(warnings.filter((w) => w.includes('"adverts"'))).toHaveLength(1);
+    expect(consoleWatch.take(/unknown-category \{"id":"adverts"\}/)).toHaveLength(1);
+    // The same markup also has a script that ran before the gate (the previous test's subject).
+    consoleWatch.expect(/^\[consent-gate\] script-ran/, { times: 1 });
     expect(requested()).toEqual(['/t/known.gif']);
     expect(await p.evaluate(() => Array.from(document.querySelectorAll('img[data-consent="adverts"]'), (img) => img.getAttribute('src')))).toEqual([null, null]);
   });
@@ -574,6 +591,8 @@ describe('Content Security Policy with a nonce', () => {
     expect(await p.evaluate(() => window.pwned)).toBeUndefined();
     expect(requested()).toEqual(['/t/nonced-external.js']);
     expect(warnings.some((w) => w.includes('nonce'))).toBe(true);
+    // One warning for each gated script without the page nonce: advertising, necessary, the wrong nonce, the injected tag.
+    expect(consoleWatch.take(/script-nonce/)).toHaveLength(4);
     expect(await violations()).toEqual([]);
   });
 
@@ -591,6 +610,7 @@ describe('Content Security Policy with a nonce', () => {
 
     expect(await p.evaluate(() => window.__ran)).toEqual(['nonced-inline', 'nonced-external']);
     expect(await p.evaluate(() => window.pwned)).toBeUndefined();
+    expect(consoleWatch.take(/script-nonce/)).toHaveLength(4);
     expect(await violations()).toEqual([]);
   });
 });

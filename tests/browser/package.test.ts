@@ -38,6 +38,47 @@ describe('the npm package', () => {
   });
 });
 
+describe('server rendering: every npm entry imports in plain Node', () => {
+  /**
+   * A real Node process (no Vitest, no DOM) imports each entry by its package name, with traps
+   * that record any read of a browser global while the modules load (README: "Pure: importing
+   * it touches no window or document").
+   */
+  const probe = `
+    const globals = ['window', 'document', 'self', 'location', 'localStorage', 'sessionStorage', 'customElements', 'HTMLElement'];
+    const present = globals.filter((name) => name in globalThis);
+    const touched = [];
+    for (const name of globals) Object.defineProperty(globalThis, name, { configurable: true, get() { touched.push(name); return undefined; } });
+    const exports = {};
+    for (const entry of ['consent-gate', 'consent-gate/headless', 'consent-gate/catalogue', 'consent-gate/locales/de', 'consent-gate/locales/ja']) {
+      const module = await import(entry);
+      exports[entry] = Object.fromEntries(Object.keys(module).sort().map((name) => [name, typeof module[name]]));
+    }
+    process.stdout.write(JSON.stringify({ present, touched, exports }));
+  `;
+  const result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', probe], { cwd: root, encoding: 'utf8' })) as {
+    present: string[];
+    touched: string[];
+    exports: Record<string, Record<string, string>>;
+  };
+
+  it('Node has no browser globals, and importing the entries reads none of them', () => {
+    expect(result.present).toEqual([]);
+    expect(result.touched).toEqual([]);
+  });
+
+  it('each entry has its exports', () => {
+    const fn = 'function';
+    expect(result.exports).toEqual({
+      'consent-gate': { ConsentGateConfigError: fn, cookieCatalogue: fn, createConsent: fn, createConsentGate: fn, createMemoryStorage: fn, findInCatalogue: fn, validateConfig: fn },
+      'consent-gate/headless': { ConsentGateConfigError: fn, createConsent: fn, createMemoryStorage: fn, validateConfig: fn },
+      'consent-gate/catalogue': { cookieCatalogue: fn, findInCatalogue: fn },
+      'consent-gate/locales/de': { default: 'object' },
+      'consent-gate/locales/ja': { default: 'object' },
+    });
+  });
+});
+
 describe('the script-tag files', () => {
   const sri = JSON.parse(read('dist/consent-gate.sri.json').toString()) as { version: string; integrity: Record<string, string> };
 
@@ -61,7 +102,7 @@ describe('the script-tag files', () => {
   it('names every part and locale by its content hash, and each file matches the hash the main file carries', () => {
     const main = read('dist/consent-gate.iife.js').toString();
     const parts = Object.keys(sri.integrity).filter((file) => file.startsWith('parts/'));
-    expect(parts.map((file) => file.split(/[/.]/)[1]).sort()).toEqual(['activation', 'catalogue', 'cookie-table', 'dialog', 'messages', 'placeholders']);
+    expect(parts.map((file) => file.split(/[/.]/)[1]).sort()).toEqual(['activation', 'catalogue', 'cookie-table', 'dialog', 'log', 'messages', 'placeholders']);
     for (const file of [...parts, ...Object.keys(sri.integrity).filter((f) => /^locales\/\w+\.[\w-]{8}\.json$/.test(f))]) {
       const hash = createHash('sha256').update(read(`dist/${file}`)).digest('base64');
       expect(main, file).toContain(hash);

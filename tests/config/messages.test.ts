@@ -103,9 +103,14 @@ describe('config validation', () => {
     expect(problemsOf({ revision: '2' })).toHaveLength(1);
   });
 
-  it('rejects features that are not built yet rather than ignoring them', () => {
-    expect(problemsOf({ log: { endpoint: '/consent' } })[0]).toMatch(/^log: unknown key/);
-    expect(problemsOf({ googleConsentMode: true })[0]).toMatch(/^googleConsentMode: unknown key/);
+  it('rejects a start-time feature the build does not carry, naming the build that does', () => {
+    expect(problemsOf({ googleConsentMode: true })[0]).toMatch(/^googleConsentMode: not in this build: .*consent-gate\.gcm\.iife\.js/);
+  });
+
+  it('checks the consent log: an endpoint is required and must be a safe URL', () => {
+    expect(problemsOf({ log: { endpoint: '/consent' } })).toEqual([]);
+    expect(problemsOf({ log: {} })).toEqual(['log.endpoint: is required']);
+    expect(problemsOf({ log: { endpoint: 'javascript:alert(1)' } })[0]).toMatch(/^log\.endpoint: .*"javascript:" scheme/);
   });
 
   it('requires the controller name', () => {

@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildScript, createScriptQueue } from '../../src/gating/scripts';
+import { scriptTrust } from '../../src/gating/trusted-types';
+
+const trust = scriptTrust(window);
 
 function inertScript(attributes: Record<string, string>, text = ''): HTMLScriptElement {
   const script = document.createElement('script');
@@ -29,7 +32,7 @@ describe('building the running twin of a gated script (SEC-2)', () => {
       onload: 'alert(1)',
       style: 'color:red',
     });
-    const script = buildScript(inert);
+    const script = buildScript(inert, trust);
     expect(script.getAttribute('src')).toBe('https://ads.example/tag.js');
     expect(script.getAttribute('type')).toBeNull();
     expect(script.getAttribute('data-account')).toBe('42');
@@ -46,7 +49,7 @@ describe('building the running twin of a gated script (SEC-2)', () => {
   });
 
   it('takes the type from data-type (module scripts)', () => {
-    const script = buildScript(inertScript({ src: '/m.js', 'data-type': 'module' }));
+    const script = buildScript(inertScript({ src: '/m.js', 'data-type': 'module' }), trust);
     expect(script.type).toBe('module');
     expect(script.hasAttribute('data-type')).toBe(false);
   });
@@ -54,11 +57,11 @@ describe('building the running twin of a gated script (SEC-2)', () => {
   it('copies the nonce through the property, which survives nonce hiding', () => {
     const inert = inertScript({ src: '/a.js' });
     inert.nonce = 'n0nce';
-    expect(buildScript(inert).nonce).toBe('n0nce');
+    expect(buildScript(inert, trust).nonce).toBe('n0nce');
   });
 
   it('copies the text of an inline script', () => {
-    const script = buildScript(inertScript({}, 'window.x = 1;'));
+    const script = buildScript(inertScript({}, 'window.x = 1;'), trust);
     expect(script.text).toBe('window.x = 1;');
     expect(script.src).toBe('');
   });
@@ -71,7 +74,7 @@ describe('the script queue', () => {
       inertScript({}, 'inline()'),
       inertScript({ src: 'https://ads.example/two.js' }),
     ];
-    const queue = createScriptQueue(() => undefined);
+    const queue = createScriptQueue(trust, () => undefined);
     queue.add(scripts);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const running = Array.from(document.body.querySelectorAll('script'));
@@ -86,17 +89,68 @@ describe('the script queue', () => {
     const gone = inertScript({}, 'gone()');
     const kept = inertScript({}, 'kept()');
     gone.remove();
-    createScriptQueue(() => undefined).add([gone, kept]);
+    createScriptQueue(trust, () => undefined).add([gone, kept]);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(Array.from(document.body.querySelectorAll('script')).map((s) => s.text)).toEqual(['kept()']);
   });
 
-  it('stops running scripts once stopped', () => {
+  /** The page's scripts in order: `src` or text, and whether each is still inert. */
+  const pageScripts = () =>
+    Array.from(document.body.querySelectorAll('script'), (s) => `${s.getAttribute('type') === 'text/plain' ? 'inert' : 'running'} ${s.getAttribute('src') ?? s.text}`);
+
+  /**
+   * Plays the network for external scripts: happy-dom reports a script it does not fetch as
+   * loaded at once, so this holds every `load`/`error` of an activated script (stopped while
+   * capturing at the document, before the queue's own listeners) until `finishLoading(src)`.
+   */
+  function holdScriptLoads(): { finishLoading(src: string): void } {
+    const released = new WeakSet<EventTarget>();
+    const hold = (event: Event) => {
+      const target = event.target as Element | null;
+      if (target?.localName === 'script' && !released.has(target)) event.stopImmediatePropagation();
+    };
+    for (const type of ['load', 'error']) document.addEventListener(type, hold, true);
+    cleanups.push(() => ['load', 'error'].forEach((type) => document.removeEventListener(type, hold, true)));
+    return {
+      finishLoading(src) {
+        const running = Array.from(document.body.querySelectorAll('script')).find((s) => s.getAttribute('src') === src && s.hasAttribute('data-consent-activated'));
+        expect(running, `the queue started ${src}`).toBeDefined();
+        released.add(running!);
+        running!.dispatchEvent(new Event('load'));
+      },
+    };
+  }
+
+  const cleanups: Array<() => void> = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+  it('holds the script after an external one until that one has loaded, then runs it', async () => {
+    const { finishLoading } = holdScriptLoads();
+    const first = inertScript({ src: 'https://ads.example/one.js' });
+    const second = inertScript({}, 'next()');
+    createScriptQueue(trust, () => undefined).add([first, second]);
+    await settle();
+    expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'inert next()']);
+    finishLoading('https://ads.example/one.js');
+    await settle();
+    expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'running next()']);
+  });
+
+  it('stops running scripts once stopped: the script in flight finishing, or scripts added later, run nothing more', async () => {
+    const { finishLoading } = holdScriptLoads();
     const first = inertScript({ src: 'https://ads.example/one.js' });
     const second = inertScript({}, 'never()');
-    const queue = createScriptQueue(() => undefined);
+    const queue = createScriptQueue(trust, () => undefined);
     queue.add([first, second]);
+    await settle();
+    expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'inert never()']);
     queue.stop();
-    expect(second.getAttribute('type')).toBe('text/plain');
+    // Without stop() this load would run never() (the test above).
+    finishLoading('https://ads.example/one.js');
+    queue.add([inertScript({}, 'later()')]);
+    await settle();
+    expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'inert never()', 'inert later()']);
   });
 });

@@ -34,6 +34,10 @@ function start(storage = createMemoryStorage()) {
 }
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits on real ticks (setImmediate is never faked here) until `done()`: hashing is real async work. */
+async function until(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !done(); i++) await new Promise((resolve) => setImmediate(resolve));
+}
 const queued = () => JSON.parse(localStorage.getItem('consent-gate:log:consent_gate') ?? '[]') as Array<Record<string, unknown>>;
 
 beforeEach(() => {
@@ -100,19 +104,21 @@ describe('the consent log (contract section 5, GDPR-14)', () => {
     answers = [503, 201];
     start();
     gate!.acceptAll();
+    await until(() => sent.length === 1);
     await vi.advanceTimersByTimeAsync(0);
     expect(sent).toHaveLength(1);
     expect(queued()).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(1_900);
     expect(sent).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
+    await until(() => sent.length === 2 && queued().length === 0);
     expect(sent).toHaveLength(2);
     expect(sent[1]!.body['recordId']).toBe(sent[0]!.body['recordId']);
     expect(queued()).toEqual([]);
 
     answers = [422];
     gate!.rejectAll();
-    await vi.advanceTimersByTimeAsync(0);
+    await until(() => sent.length === 3 && queued().length === 0);
     expect(sent).toHaveLength(3);
     expect(queued()).toEqual([]);
   });

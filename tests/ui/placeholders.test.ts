@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { act, fireEvent, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConsentGateConfig } from '../../src/types';
@@ -194,6 +196,76 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     page(VIDEO);
     await mountWithPlaceholders(SITE, 'video');
     expect(placeholderOf(byId('video'))!.shadowRoot!.querySelector('.placeholder')!.getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('which provider a placeholder names (issue 9: never just a vendor of the same category)', () => {
+  /** Two social vendors and an advertising one, each with its own domains. */
+  const VENDORS: ConsentGateConfig = {
+    categories: {
+      advertising: { vendors: [{ name: 'Ad Network', domains: ['maps.example.org'] }] },
+      social: {
+        vendors: [
+          { name: 'YouTube', domains: ['youtube.com', 'youtube-nocookie.com'] },
+          { name: 'Twitter', domains: ['twitter.com'] },
+          { name: 'Example Social' },
+        ],
+      },
+    },
+  };
+  const text = (id: string) => placeholderOf(byId(id))!.shadowRoot!.textContent;
+
+  it('names the vendor whose declared domain matches the host, also a subdomain of it (www.youtube-nocookie.com)', async () => {
+    page(VIDEO + '<iframe id="tweet-frame" data-consent="social" data-src="https://platform.twitter.com/embed/Tweet.html?id=1"></iframe>');
+    await mountWithPlaceholders(VENDORS, 'video', 'tweet-frame');
+    expect(text('video')).toContain('Content from YouTube is blocked');
+    expect(text('tweet-frame')).toContain('Content from Twitter is blocked');
+  });
+
+  it('names the host when no vendor of the element\'s categories declares it: not another vendor of the same category, not a vendor of another category, not a vendor without domains', async () => {
+    page(MAP + '<iframe id="unknown" data-consent="social" data-src="https://video.example.net/e/1"></iframe>');
+    await mountWithPlaceholders(VENDORS, 'map', 'unknown');
+    // maps.example.org belongs to the advertising vendor; this embed waits for social.
+    expect(text('map')).toContain('Content from maps.example.org is blocked');
+    expect(text('unknown')).toContain('Content from video.example.net is blocked');
+    for (const id of ['map', 'unknown']) {
+      for (const vendor of ['YouTube', 'Twitter', 'Example Social', 'Ad Network']) expect(text(id)).not.toContain(vendor);
+    }
+  });
+
+  it('does not match a host that merely ends with a vendor domain\'s letters (notyoutube.com)', async () => {
+    page('<iframe id="lookalike" data-consent="social" data-src="https://notyoutube.com/embed/abc"></iframe>');
+    await mountWithPlaceholders(VENDORS, 'lookalike');
+    expect(text('lookalike')).toContain('Content from notyoutube.com is blocked');
+  });
+
+  it('names a wrapper with no URL of its own by the first link inside it: the vendor that lists twitter.com', async () => {
+    page('<div id="share" data-consent="social" data-consent-placeholder><a class="twitter-share-button" href="https://twitter.com/intent/tweet">Post</a></div>');
+    await mountWithPlaceholders(VENDORS, 'share');
+    expect(text('share')).toContain('Content from Twitter is blocked');
+  });
+
+  it('names a wrapper by the host of the first link or source inside it when no vendor lists it', async () => {
+    page(
+      '<div id="share" data-consent="social" data-consent-placeholder><a class="twitter-share-button" href="https://twitter.com/intent/tweet">Post</a></div>' +
+        '<div id="player" data-consent="social" data-consent-placeholder><p>Listen</p><audio data-src="https://audio.example.com/a.mp3"></audio><a href="https://other.example/">more</a></div>',
+    );
+    await mountWithPlaceholders(SITE, 'share', 'player');
+    expect(text('share')).toContain('Content from twitter.com is blocked');
+    expect(text('player')).toContain('Content from audio.example.com is blocked');
+  });
+
+  it('follows the README\'s YouTube recipe: its vendor config and embed markup give a placeholder naming YouTube', async () => {
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const recipe = readme.slice(readme.indexOf('A YouTube embed'));
+    const vendors = /`("social": \{.*?\})`/.exec(recipe)?.[1];
+    const markup = /```html\n([\s\S]*?)```/.exec(recipe)?.[1];
+    expect(vendors, 'the recipe gives the vendor config').toBeDefined();
+    expect(markup, 'the recipe gives the embed markup').toContain('youtube-nocookie.com');
+    const config = { categories: JSON.parse(`{${vendors!}}`) as ConsentGateConfig['categories'] };
+    page(markup!.replace('<iframe', '<iframe id="recipe"'));
+    await mountWithPlaceholders(config, 'recipe');
+    expect(text('recipe')).toContain('Content from YouTube is blocked');
   });
 });
 

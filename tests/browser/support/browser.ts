@@ -28,16 +28,25 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH;
 }
 
+export interface LaunchOptions {
+  /**
+   * Flags added to `CHROMIUM_ARGS`, e.g.
+   * `--host-resolver-rules=MAP www.example.test 127.0.0.1` to serve a page under a host name
+   * with parent domains (loopback has none).
+   */
+  args?: string[];
+}
+
 /**
  * Launches headless Chromium.
  * @throws {Error} saying how to install Chromium when the binary is missing.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({ args = [] }: LaunchOptions = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary.`,
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...args] });
 }

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { ConsentGateConfig } from '../../../src/types';
 import { launchBrowser } from './browser';
+import { watchConsole, type ConsoleWatch } from './console';
 import { scriptJson } from './pages';
 import { PROJECT_ROOT, startServers, type Servers } from './servers';
 
@@ -151,6 +152,11 @@ export interface OpenOptions extends UiPageOptions {
 export interface UiHarness {
   servers: Servers;
   browser: Browser;
+  /**
+   * The `[consent-gate]` warnings and errors of every page opened; `useUiHarness` fails a test
+   * on one it did not claim with `ui.console.expect(/…/)` or `ui.console.take(/…/)`.
+   */
+  console: ConsoleWatch;
   /** Serves a page under a new path, opens it in a new context and waits as asked. */
   open(options?: OpenOptions): Promise<{ page: Page; context: BrowserContext }>;
   /** Uncaught errors of every page opened since the last `closeContexts()`. */
@@ -170,6 +176,7 @@ export async function startUiHarness(): Promise<UiHarness> {
   }
   const servers = await startServers({ projectRoot: PROJECT_ROOT });
   const browser = await launchBrowser();
+  const consoleWatch = watchConsole();
   let contexts: BrowserContext[] = [];
   let errors: string[] = [];
   let counter = 0;
@@ -177,11 +184,13 @@ export async function startUiHarness(): Promise<UiHarness> {
   return {
     servers,
     browser,
+    console: consoleWatch,
     async open({ context: contextOptions, initScript, waitFor = 'banner', ...pageOptions } = {}) {
       const path = `/ui/${++counter}.html`;
       servers.page(path, uiPage(servers.thirdParty, pageOptions));
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
       contexts.push(context);
+      consoleWatch.attach(context);
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
       // Kept to explain a UI that never shows (a missing build file, a config error, a failed locale).
@@ -366,7 +375,16 @@ export function useUiHarness(): UiHarness {
   afterEach(async () => {
     const errors = current().pageErrors();
     await current().closeContexts();
+    // After closing, every console line of the test's pages has arrived; verify() also forgets
+    // them, so run it before any assertion can stop this hook.
+    let unexpectedConsole: unknown;
+    try {
+      current().console.verify();
+    } catch (error) {
+      unexpectedConsole = error;
+    }
     expect(errors, 'no uncaught error in any page').toEqual([]);
+    if (unexpectedConsole) throw unexpectedConsole;
   });
   return {
     get servers() {
@@ -374,6 +392,9 @@ export function useUiHarness(): UiHarness {
     },
     get browser() {
       return current().browser;
+    },
+    get console() {
+      return current().console;
     },
     open: (options) => current().open(options),
     pageErrors: () => current().pageErrors(),
