@@ -4,7 +4,6 @@
  * The only file allowed side effects at load. It carries the first view only; parts and
  * locales are fetched from its own directory when a page or a visitor needs them.
  */
-import { checkConfig } from './config/checks';
 import { ConsentGateConfigError } from './config/errors';
 import { resolveConfig } from './config/normalize';
 import { consentFromResolved } from './create-consent';
@@ -71,7 +70,7 @@ function report(error: unknown): void {
     return;
   }
   parts('messages').then(
-    ({ explainProblem }) => console.error(PREFIX, new ConsentGateConfigError(checkConfig(error.config).map(explainProblem)).message),
+    ({ validateConfig }) => console.error(PREFIX, new ConsentGateConfigError(validateConfig(error.config)).message),
     () => console.error(PREFIX, error.message),
   );
 }

@@ -151,7 +151,14 @@ const categories: Check = (value, path, problems) => {
   }
 };
 
-const topLevel = shape({
+/** A key of a fixed list; an unknown one is reported like an unknown config key, with a hint. */
+function keyOf(known: readonly string[]): Check {
+  return (value, path, problems) => {
+    if (!known.includes(value as string)) problems.push({ path, code: 'unknown', value, detail: known });
+  };
+}
+
+const topLevel = (textKeys?: readonly string[]) => shape({
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
   categories,
@@ -169,13 +176,16 @@ const topLevel = shape({
   position: oneOf('bottom', 'top'),
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
-  texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(() => undefined, isString)),
+  texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(textKeys ? keyOf(textKeys) : () => undefined, isString)),
 });
 
-/** Every problem in a configuration, coded; an empty list means it is valid. */
-export function checkConfig(config: unknown): CodedProblem[] {
+/**
+ * Every problem in a configuration, coded; an empty list means it is valid. With `textKeys`
+ * (the full report and development builds), unknown keys in `texts` are problems too.
+ */
+export function checkConfig(config: unknown, textKeys?: readonly string[]): CodedProblem[] {
   const problems: CodedProblem[] = [];
-  topLevel(config, '', problems);
+  topLevel(textKeys)(config, '', problems);
   return problems;
 }
 

@@ -6,6 +6,7 @@
 import { checkConfig, type CodedProblem, type FormatName } from './checks';
 import { didYouMean } from './did-you-mean';
 import type { ConfigProblem } from './errors';
+import { TEXT_KEYS } from './text-keys';
 
 const FORMATS: Record<FormatName | 'pattern', string> = {
   'category-id': 'a category id: lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
@@ -55,9 +56,10 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
 }
 
 /**
- * Every problem in a configuration, in words; an empty list means it is valid.
+ * Every problem in a configuration, in words; an empty list means it is valid. Unlike the
+ * compact check production builds carry, it also names unknown keys in `texts`.
  * @example validateConfig({ categores: {} }) // [{ path: 'categores', message: 'unknown key: did you mean "categories"? …' }]
  */
 export function validateConfig(config: unknown): ConfigProblem[] {
-  return checkConfig(config).map(explainProblem);
+  return checkConfig(config, TEXT_KEYS).map(explainProblem);
 }

@@ -7,6 +7,7 @@ import { checkConfig, describeProblem } from './checks';
 import { ConsentGateConfigError } from './errors';
 import { explainProblem } from './messages';
 import { compilePattern, type NamePattern } from './patterns';
+import { TEXT_KEYS } from './text-keys';
 
 /** A category with every field resolved. */
 export interface ResolvedCategory {
@@ -98,12 +99,22 @@ function reject(config: unknown, problems: ReturnType<typeof checkConfig>): neve
   throw new ConsentGateConfigError(problems.map(describeProblem), config);
 }
 
+/** Development builds also check the keys of `texts`; production bundles drop the list. */
+function developmentTextKeys(): readonly string[] | undefined {
+  try {
+    if (process.env.NODE_ENV !== 'production') return TEXT_KEYS;
+  } catch {
+    // No bundler replaced process.env and there is no `process`: a production page.
+  }
+  return undefined;
+}
+
 /**
  * Validates and resolves a configuration.
  * @throws {ConsentGateConfigError} listing every problem found.
  */
 export function resolveConfig(config: ConsentGateConfig = {}): ResolvedConfig {
-  const problems = checkConfig(config);
+  const problems = checkConfig(config, developmentTextKeys());
   if (problems.length > 0) reject(config, problems);
   const ids = ['necessary', ...Object.keys(config.categories ?? {}).filter((id) => id !== 'necessary')];
   return {

@@ -1,5 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildScript, createScriptQueue } from '../../src/gating/scripts';
+import type { ScriptTrust } from '../../src/gating/trusted-types';
+
+/** No Trusted Types policy in these tests: URLs and texts pass as they are. */
+const trust: ScriptTrust = { url: (url) => url, text: (text) => text };
 
 function inertScript(attributes: Record<string, string>, text = ''): HTMLScriptElement {
   const script = document.createElement('script');
@@ -29,7 +33,7 @@ describe('building the running twin of a gated script (SEC-2)', () => {
       onload: 'alert(1)',
       style: 'color:red',
     });
-    const script = buildScript(inert);
+    const script = buildScript(inert, trust);
     expect(script.getAttribute('src')).toBe('https://ads.example/tag.js');
     expect(script.getAttribute('type')).toBeNull();
     expect(script.getAttribute('data-account')).toBe('42');
@@ -46,7 +50,7 @@ describe('building the running twin of a gated script (SEC-2)', () => {
   });
 
   it('takes the type from data-type (module scripts)', () => {
-    const script = buildScript(inertScript({ src: '/m.js', 'data-type': 'module' }));
+    const script = buildScript(inertScript({ src: '/m.js', 'data-type': 'module' }), trust);
     expect(script.type).toBe('module');
     expect(script.hasAttribute('data-type')).toBe(false);
   });
@@ -54,11 +58,11 @@ describe('building the running twin of a gated script (SEC-2)', () => {
   it('copies the nonce through the property, which survives nonce hiding', () => {
     const inert = inertScript({ src: '/a.js' });
     inert.nonce = 'n0nce';
-    expect(buildScript(inert).nonce).toBe('n0nce');
+    expect(buildScript(inert, trust).nonce).toBe('n0nce');
   });
 
   it('copies the text of an inline script', () => {
-    const script = buildScript(inertScript({}, 'window.x = 1;'));
+    const script = buildScript(inertScript({}, 'window.x = 1;'), trust);
     expect(script.text).toBe('window.x = 1;');
     expect(script.src).toBe('');
   });
@@ -71,7 +75,7 @@ describe('the script queue', () => {
       inertScript({}, 'inline()'),
       inertScript({ src: 'https://ads.example/two.js' }),
     ];
-    const queue = createScriptQueue(() => undefined);
+    const queue = createScriptQueue(trust, () => undefined);
     queue.add(scripts);
     await new Promise((resolve) => setTimeout(resolve, 50));
     const running = Array.from(document.body.querySelectorAll('script'));
@@ -86,7 +90,7 @@ describe('the script queue', () => {
     const gone = inertScript({}, 'gone()');
     const kept = inertScript({}, 'kept()');
     gone.remove();
-    createScriptQueue(() => undefined).add([gone, kept]);
+    createScriptQueue(trust, () => undefined).add([gone, kept]);
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(Array.from(document.body.querySelectorAll('script')).map((s) => s.text)).toEqual(['kept()']);
   });
@@ -94,7 +98,7 @@ describe('the script queue', () => {
   it('stops running scripts once stopped', () => {
     const first = inertScript({ src: 'https://ads.example/one.js' });
     const second = inertScript({}, 'never()');
-    const queue = createScriptQueue(() => undefined);
+    const queue = createScriptQueue(trust, () => undefined);
     queue.add([first, second]);
     queue.stop();
     expect(second.getAttribute('type')).toBe('text/plain');
