@@ -3,11 +3,11 @@
  * UI only subscribes to the core's stores and calls its actions.
  */
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
-import { resolveConfig, type ResolvedConfig } from './config/normalize';
+import { resolveConfig } from './config/normalize';
 import { consentFromResolved } from './create-consent';
-import { createLogger, type Logger } from './core/logger';
+import { createLogger } from './core/logger';
 import type { ActivationOption } from './gating/gate';
-import { builtIn, chooseLanguage, LANGUAGES, primary, type Language } from './i18n/language';
+import { builtIn, chooseLanguage, type Language } from './i18n/language';
 import type { LocaleLoader } from './i18n/load-locale';
 import type { Texts } from './i18n/locales/en';
 import { buildTexts } from './i18n/texts';
@@ -27,25 +27,6 @@ export interface ConsentGateOptions extends ConsentOptions {
   locales?: Partial<Record<Language, Partial<Texts>>>;
   /** How a missing locale is loaded. @default a dynamic import of the locale module */
   loadLocale?: LocaleLoader;
-}
-
-/**
- * A configured language with no built-in locale is worth a warning, unless the site's `texts`
- * for it provide every text: otherwise part of the interface silently shows another language.
- * The list of text keys is in the messages part, loaded only for such a configuration.
- */
-function adviseOnLanguage(configured: string | undefined, shown: string, texts: ResolvedConfig['texts'], parts: PartLoader, logger: Logger): void {
-  if (!configured || builtIn(configured)) return;
-  const own = Object.assign({}, ...Object.entries(texts).filter(([tag]) => primary(tag) === primary(configured)).map(([, t]) => t)) as Record<string, string>;
-  parts('messages').then(
-    ({ missingTextKeys }) => {
-      const missing = missingTextKeys(own);
-      if (missing.length === 0) return;
-      const listed = missing.length > 6 ? `${missing.slice(0, 5).join(', ')} and ${missing.length - 5} more` : missing.join(', ');
-      logger.warnOnce(`language:${configured}`, say('language-unsupported', { language: configured, languages: LANGUAGES.join(', '), missing: listed, shown: shown === primary(configured) ? 'en' : shown }));
-    },
-    () => undefined,
-  );
 }
 
 /** How a build loads what the first view does not carry. */
@@ -71,7 +52,14 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   const document = options.document ?? window.document;
   const language = chooseLanguage(resolved.language, document, Object.keys(resolved.texts));
   const locale = builtIn(language);
-  adviseOnLanguage(resolved.language, language, resolved.texts, loaders.parts, logger);
+  // A language with no built-in locale: the messages part says whether the site's texts cover it.
+  const configured = resolved.language;
+  if (configured && !builtIn(configured)) {
+    loaders.parts('messages').then(({ languageAdvice }) => {
+      const advice = languageAdvice(configured, language, resolved.texts);
+      if (advice) logger.warnOnce('language', advice);
+    }, () => undefined);
+  }
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;
   const adopt = styleAdopter(document, options.nonce);
   let unmount: (() => void) | undefined;

@@ -17,7 +17,7 @@ export function builtIn(tag: string | null | undefined): Language | undefined {
 
 export function chooseLanguage(configured: string | undefined, document: Document, siteLanguages: readonly string[] = []): string {
   // A configured language the site wrote texts for is shown even without a built-in locale.
-  if (configured && siteLanguages.some((tag) => primary(tag) === primary(configured))) return builtIn(configured) ?? primary(configured);
+  if (configured && siteLanguages.some((tag) => primary(tag) === primary(configured))) return primary(configured);
   const candidates = [configured, document.documentElement.lang, ...(document.defaultView?.navigator.languages ?? [])];
   for (const candidate of candidates) {
     const language = builtIn(candidate);
