@@ -7,4 +7,5 @@ export const PLACEHOLDER_CSS = `
 .placeholder svg{width:32px;height:32px;color:var(--accent)}
 .vendor{font-weight:700;font-size:1.125em}
 .placeholder .actions{justify-content:center;width:100%;max-width:28em;margin-top:8px}
+.placeholder button{flex-basis:12em}
 `;
