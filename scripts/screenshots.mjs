@@ -19,19 +19,27 @@ const shots = [
   { name: 'banner-ja', viewport: { width: 1280, height: 720 }, page: '/?lang=ja' },
   { name: 'dialog-ja', viewport: { width: 1280, height: 800 }, page: '/?lang=ja', open: true },
   { name: 'placeholder', viewport: { width: 1280, height: 900 }, page: '/article.html', placeholder: true },
+  { name: 'banner-390', viewport: { width: 390, height: 844 }, touch: true },
+  { name: 'privacy-320', viewport: { width: 320, height: 640 }, page: '/privacy.html', touch: true, table: true },
+  { name: 'settings-320', viewport: { width: 320, height: 640 }, page: '/article.html', touch: true, placeholder: true },
 ];
 
 const demo = await startDemo({ port: 0, thirdPartyPort: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
   for (const shot of shots) {
-    const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme ?? 'light', locale: shot.locale ?? 'en-US' });
+    const touch = shot.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {};
+    const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme ?? 'light', locale: shot.locale ?? 'en-US', ...touch });
     const page = await context.newPage();
     await page.goto(demo.origin + (shot.page ?? '/'));
     if (shot.placeholder) {
       await page.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
       const placeholder = page.locator('[data-cg="placeholder"]').first();
       await placeholder.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
+    } else if (shot.table) {
+      const table = page.locator('[data-consent-cookie-table] table');
+      await table.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
     } else {
       await page.locator('[data-cg="banner"]').waitFor();

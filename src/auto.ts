@@ -4,7 +4,6 @@
  * The only file allowed side effects at load. It carries the first view only; parts and
  * locales are fetched from its own directory when a page or a visitor needs them.
  */
-import { checkConfig } from './config/checks';
 import { ConsentGateConfigError } from './config/errors';
 import { resolveConfig } from './config/normalize';
 import { consentFromResolved, featureFields } from './create-consent';
@@ -72,7 +71,7 @@ function report(error: unknown): void {
     return;
   }
   parts('messages').then(
-    ({ explainProblem }) => console.error(PREFIX, new ConsentGateConfigError(checkConfig(error.config, featureFields(startFeatures)).map(explainProblem)).message),
+    ({ validateConfig }) => console.error(PREFIX, new ConsentGateConfigError(validateConfig(error.config, featureFields(startFeatures))).message),
     () => console.error(PREFIX, error.message),
   );
 }

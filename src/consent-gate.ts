@@ -9,10 +9,14 @@ import type { BlockedElement } from './gating/gate';
 import type { DecisionStorage } from './storage/decision-storage';
 import type { ConsentEvents, ConsentGateConfig, ConsentState, ScannedCookie, Surface } from './types';
 
-/** Category ids a config declares, plus `necessary`. */
-export type CategoryOf<C extends ConsentGateConfig> =
-  | 'necessary'
-  | (C['categories'] extends Record<string, unknown> ? Extract<keyof C['categories'], string> : never);
+/**
+ * Category ids a config declares, plus `necessary`. A literal config narrows them; a config
+ * typed `ConsentGateConfig` (or parsed from JSON) declares ids unknown at compile time, so any
+ * `string` is accepted.
+ */
+export type CategoryOf<C extends ConsentGateConfig> = 'necessary' | IdsOf<NonNullable<C['categories']>>;
+
+type IdsOf<Categories> = string extends keyof Categories ? string : Extract<keyof Categories, string>;
 
 /** A Consent Gate instance. `Category` narrows ids to the configured ones when the config is a literal. */
 export interface ConsentGate<Category extends string = string> {

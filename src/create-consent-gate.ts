@@ -7,7 +7,7 @@ import { resolveConfig } from './config/normalize';
 import { consentFromResolved, featureFields } from './create-consent';
 import { createLogger } from './core/logger';
 import type { ActivationOption } from './gating/gate';
-import { chooseLanguage, type Language } from './i18n/language';
+import { builtIn, chooseLanguage, type Language } from './i18n/language';
 import type { LocaleLoader } from './i18n/load-locale';
 import type { Texts } from './i18n/locales/en';
 import { buildTexts } from './i18n/texts';
@@ -50,7 +50,16 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   const catalogue = options.catalogue ?? (() => loaders.parts('catalogue').then((part) => part.catalogue()));
   const gate = consentFromResolved(resolved, { ...options, logger, catalogue }, loaders.activation);
   const document = options.document ?? window.document;
-  const language = chooseLanguage(resolved.language, document);
+  const language = chooseLanguage(resolved.language, document, Object.keys(resolved.texts));
+  const locale = builtIn(language);
+  // A language with no built-in locale: the messages part says whether the site's texts cover it.
+  const configured = resolved.language;
+  if (configured && !builtIn(configured)) {
+    loaders.parts('messages').then(({ languageAdvice }) => {
+      const advice = languageAdvice(configured, language, resolved.texts);
+      if (advice) logger.warnOnce('language', advice);
+    }, () => undefined);
+  }
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;
   const adopt = styleAdopter(document, options.nonce);
   let unmount: (() => void) | undefined;
@@ -73,12 +82,13 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
       (error: unknown) => logger.warnOnce('part:log', say('part-failed', { part: 'log', effect: 'decisions are not logged on this page view; they stay in the consent cookie.' }), error),
     );
 
-  const given = language === 'en' ? {} : options.locales?.[language];
+  // A language the site brings its own texts for has English underneath, no locale to load.
+  const given = !locale || locale === 'en' ? {} : options.locales?.[locale];
   if (given) {
     mount(given);
   } else {
     // Nothing is shown until the locale arrives: no flash of English.
-    (options.loadLocale ?? loaders.loadLocale)(language).then(mount, (error: unknown) => {
+    (options.loadLocale ?? loaders.loadLocale)(locale!).then(mount, (error: unknown) => {
       logger.warnOnce(`locale:${language}`, say('locale-failed', { language }), error);
       mount({});
     });

@@ -2,6 +2,7 @@
  * Public types of Consent Gate: the configuration a site writes and the state the library
  * exposes. Every field of the configuration is documented here; this file is the reference.
  */
+import type { TextKey } from './i18n/locales/en';
 
 /** The built-in category ids. Sites may add their own ids (see {@link ConsentGateConfig.categories}). */
 export type BuiltInCategory = 'necessary' | 'functional' | 'analytics' | 'advertising' | 'social';
@@ -192,11 +193,13 @@ export interface ConsentGateConfig {
    */
   language?: string;
   /**
-   * Replacement texts per language, keys as in the English locale.
+   * Replacement texts per language, keys as in the English locale (`TextKey`): a misspelled key
+   * does not compile, and development builds reject it. A language that is not built in is
+   * shown when its texts are given here (English fills in missing keys, with a warning).
    * @example { "en": { "bannerTitle": "Cookies on Example News" } }
    * @default {}
    */
-  texts?: Record<string, Record<string, string>>;
+  texts?: Record<string, Partial<Record<TextKey, string>>>;
 }
 
 /** The visitor's consent as the library sees it now. */

@@ -1,7 +1,8 @@
 // Type-level specifications of the public API, checked by `tsc --noEmit` (npm run typecheck):
 // misuse must not compile.
 import { describe, expectTypeOf, it } from 'vitest';
-import { createConsentGate, type ConsentGateConfig, type ConsentState } from '../src/index';
+import { createConsentGate, type ConsentGateConfig, type ConsentState, type TextKey } from '../src/index';
+import type { TEXT_KEYS } from '../src/config/text-keys';
 import { createConsent } from '../src/headless';
 
 describe('public types', () => {
@@ -15,6 +16,30 @@ describe('public types', () => {
       // @ts-expect-error: not a configured category
       gate.set({ marketing: true });
       gate.set({ advertising: false });
+    };
+    expectTypeOf(typed).toBeFunction();
+  });
+
+  it('takes any id when the category ids are not known at compile time (issue 10)', () => {
+    const typed = () => {
+      const config: ConsentGateConfig = JSON.parse('{"categories":{"analytics":{}}}') as ConsentGateConfig;
+      createConsentGate(config).allowed('analytics');
+      createConsent(config).set({ chat: true });
+      expectTypeOf(createConsent(config).allowed).parameter(0).toEqualTypeOf<string>();
+      // Without categories, only necessary is known.
+      // @ts-expect-error: no category configured
+      createConsent({}).allowed('analytics');
+    };
+    expectTypeOf(typed).toBeFunction();
+  });
+
+  it('types the keys of texts: a misspelled key does not compile (issue 10)', () => {
+    const typed = () => {
+      const ok: ConsentGateConfig = { texts: { en: { acceptAll: 'OK' }, 'pt-BR': { rejectAll: 'Recusar' } } };
+      // @ts-expect-error: "acceptAl" is not a text key
+      const typo: ConsentGateConfig = { texts: { en: { acceptAl: 'OK' } } };
+      expectTypeOf<TextKey>().toEqualTypeOf<(typeof TEXT_KEYS)[number]>();
+      return [ok, typo];
     };
     expectTypeOf(typed).toBeFunction();
   });

@@ -7,6 +7,7 @@ import type { LocaleLoader } from '../src/i18n/load-locale';
 import type { Texts } from '../src/i18n/locales/en';
 import type { PartLoader } from '../src/parts/loader';
 import { createMemoryStorage } from '../src/storage/decision-storage';
+import { TEXT_KEYS } from '../src/config/text-keys';
 import type { ConsentGateConfig } from '../src/types';
 import { npmParts } from '../src/ui/npm-parts';
 import { checkedLogger, onReset, page, resetPage, spiedParts, takeWarnings } from './ui/support';
@@ -72,6 +73,25 @@ describe('startConsentGate: the core with its interface', () => {
     await waitFor(() => expect(host()).not.toBeNull());
     expect(shadowQueries().getByRole('button', { name: 'Accept all' })).toBeTruthy();
     expect(takeWarnings(logger)).toEqual([[expect.stringContaining('"ja"'), expect.any(Error)]]);
+  });
+
+  it('warns about a language with no built-in locale, naming the built-in ones, and shows the page\'s language (issue 10)', async () => {
+    const { logger } = start({ ...SITE, language: 'pl' });
+    expect(shadowQueries().getByRole('button', { name: 'Accept all' })).toBeTruthy();
+    await waitFor(() => expect(logger.warnings).toHaveLength(1));
+    const [message] = takeWarnings(logger)[0]!;
+    expect(message).toContain('"language": "pl" has no built-in locale (built in: en, es, it, de, pt, fr, ru, ja)');
+    expect(message).toContain('bannerLabel, bannerTitle');
+  });
+
+  it('shows a language the site wrote every text for, without a warning (issue 10)', async () => {
+    const pl = Object.fromEntries(TEXT_KEYS.map((key) => [key, `pl:${key}`]));
+    const parts = spiedParts();
+    start({ ...SITE, language: 'pl', texts: { pl } }, undefined, {}, parts);
+    expect(shadowQueries().getByRole('button', { name: 'pl:acceptAll' })).toBeTruthy();
+    expect(host()!.shadowRoot!.querySelector('.cg')!.getAttribute('lang')).toBe('pl');
+    await waitFor(() => expect(parts).toHaveBeenCalledWith('messages'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
   it('mounts nothing when destroyed before the locale arrives', async () => {

@@ -151,6 +151,15 @@ const categories: Check = (value, path, problems) => {
   }
 };
 
+/** A key of a fixed list; an unknown one is reported like an unknown config key, with a hint. */
+function keyOf(known: readonly string[]): Check {
+  return (value, path, problems) => {
+    if (!known.includes(value as string)) problems.push({ path, code: 'unknown', value, detail: known });
+  };
+}
+
+const textsOf = (textKeys?: readonly string[]) => recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(textKeys ? keyOf(textKeys) : () => undefined, isString));
+
 const FIELDS: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
@@ -170,17 +179,23 @@ const FIELDS: Record<string, Check> = {
   position: oneOf('bottom', 'top'),
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
-  texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(() => undefined, isString)),
+  texts: textsOf(),
 };
 const topLevel = shape(FIELDS);
 
-/**
- * Every problem in a configuration, coded; an empty list means it is valid. `extra` are the
- * fields of start-time features the build carries (`googleConsentMode`…).
- */
-export function checkConfig(config: unknown, extra?: Record<string, Check>): CodedProblem[] {
+/** What a build's check knows beyond the base fields. */
+export interface CheckOptions {
+  /** Fields of the start-time features the build carries (`googleConsentMode`…). */
+  fields?: Record<string, Check>;
+  /** With the list of text keys (the full report, development builds), unknown `texts` keys are problems too. */
+  textKeys?: readonly string[];
+}
+
+/** Every problem in a configuration, coded; an empty list means it is valid. */
+export function checkConfig(config: unknown, { fields, textKeys }: CheckOptions = {}): CodedProblem[] {
   const problems: CodedProblem[] = [];
-  (extra ? shape({ ...FIELDS, ...extra }) : topLevel)(config, '', problems);
+  const check = fields || textKeys ? shape({ ...FIELDS, ...(textKeys ? { texts: textsOf(textKeys) } : {}), ...fields }) : topLevel;
+  check(config, '', problems);
   return problems;
 }
 

@@ -3,9 +3,10 @@
  * "did you mean" hint for unknown keys. Development builds use it directly; the script tag
  * loads it as its `messages` part only when the compact check failed.
  */
-import { checkConfig, type CodedProblem, type FormatName } from './checks';
+import { checkConfig, type CheckOptions, type CodedProblem, type FormatName } from './checks';
 import { didYouMean } from './did-you-mean';
 import type { ConfigProblem } from './errors';
+import { TEXT_KEYS } from './text-keys';
 
 const FORMATS: Record<FormatName | 'pattern', string> = {
   'category-id': 'a category id: lower-case letters, digits, "_" or "-", starting with a letter, at most 32 characters',
@@ -62,9 +63,11 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
 }
 
 /**
- * Every problem in a configuration, in words; an empty list means it is valid.
+ * Every problem in a configuration, in words; an empty list means it is valid. Unlike the
+ * compact check production builds carry, it also names unknown keys in `texts`. `fields` are
+ * the config keys of the start-time features a build carries.
  * @example validateConfig({ categores: {} }) // [{ path: 'categores', message: 'unknown key: did you mean "categories"? …' }]
  */
-export function validateConfig(config: unknown): ConfigProblem[] {
-  return checkConfig(config).map(explainProblem);
+export function validateConfig(config: unknown, fields?: CheckOptions['fields']): ConfigProblem[] {
+  return checkConfig(config, { fields, textKeys: TEXT_KEYS }).map(explainProblem);
 }

@@ -3,10 +3,11 @@
  * in, `necessary` first, patterns compiled.
  */
 import type { ConsentGateConfig, ConsentMode, ControllerConfig, CookieDescription, VendorConfig } from '../types';
-import { checkConfig, describeProblem } from './checks';
+import { checkConfig, describeProblem, type CheckOptions } from './checks';
 import { ConsentGateConfigError } from './errors';
 import { explainProblem } from './messages';
 import { compilePattern, type NamePattern } from './patterns';
+import { TEXT_KEYS } from './text-keys';
 
 /** A category with every field resolved. */
 export interface ResolvedCategory {
@@ -100,12 +101,22 @@ function reject(config: unknown, problems: ReturnType<typeof checkConfig>): neve
   throw new ConsentGateConfigError(problems.map(describeProblem), config);
 }
 
+/** Development builds also check the keys of `texts`; production bundles drop the list. */
+function developmentTextKeys(): readonly string[] | undefined {
+  try {
+    if (process.env.NODE_ENV !== 'production') return TEXT_KEYS;
+  } catch {
+    // No bundler replaced process.env and there is no `process`: a production page.
+  }
+  return undefined;
+}
+
 /**
  * Validates and resolves a configuration.
  * @throws {ConsentGateConfigError} listing every problem found.
  */
-export function resolveConfig(config: ConsentGateConfig = {}, extra?: Parameters<typeof checkConfig>[1]): ResolvedConfig {
-  const problems = checkConfig(config, extra);
+export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOptions['fields']): ResolvedConfig {
+  const problems = checkConfig(config, { fields, textKeys: developmentTextKeys() });
   if (problems.length > 0) reject(config, problems);
   const ids = ['necessary', ...Object.keys(config.categories ?? {}).filter((id) => id !== 'necessary')];
   return {

@@ -20,6 +20,8 @@ export const WORDING = {
   'inline-necessary':
     'a gated inline script in the necessary category stays inert: without a page nonce, markup injected into the page cannot be told from the site\'s own. Give your scripts a nonce (CSP), or set "allowInlineNecessary": true:',
   'table-failed': 'could not build the cookie table:',
+  'language-unsupported':
+    '"language": "{language}" has no built-in locale (built in: {languages}), and "texts" for it do not provide every text (missing: {missing}); those show in "{shown}". Add the missing texts, or choose a built-in language.',
 };
 
 export type MessageCode = keyof typeof WORDING;

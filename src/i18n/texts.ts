@@ -46,10 +46,18 @@ export function categoryText(texts: Texts, config: ResolvedConfig, id: string): 
   };
 }
 
-/** "site features, advertising and social media features": what the banner says cookies are for. */
-export function purposes(texts: Texts, config: ResolvedConfig): string {
+/**
+ * "site features, advertising and social media features": what the banner says cookies are for,
+ * joined the way the visitor's language joins a list (`Intl.ListFormat`: "y" in Spanish, "、"
+ * in Japanese); commas where the browser cannot.
+ */
+export function purposes(texts: Texts, config: ResolvedConfig, language = 'en'): string {
   const list = config.optional.map((id) => (BUILT_IN.includes(id) ? text(texts, `${id}Purpose`) : undefined) ?? categoryText(texts, config, id).label.toLowerCase());
-  return list.join(', ');
+  try {
+    return new Intl.ListFormat(language).format(list);
+  } catch {
+    return list.join(', ');
+  }
 }
 
 export type { TextKey, Texts };

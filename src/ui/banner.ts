@@ -19,7 +19,7 @@ export function createBanner(ui: UiContext, document: Document, { onManage, onIn
   const h = builder(document);
   const necessaryOnly = config.optional.length === 0;
   const optIn = config.mode === 'opt-in';
-  const text = necessaryOnly ? texts.necessaryOnlyText : fill(optIn ? texts.bannerText : texts.noticeText, { purposes: purposes(texts, config) });
+  const text = necessaryOnly ? texts.necessaryOnlyText : fill(optIn ? texts.bannerText : texts.noticeText, { purposes: purposes(texts, config, ui.language) });
   const policy = config.privacyPolicyUrl;
   const button = (hook: string, label: string, onclick: () => void, props: Record<string, string> = {}) =>
     h('button', { type: 'button', 'data-cg': hook, onclick, ...props }, label);
@@ -30,7 +30,7 @@ export function createBanner(ui: UiContext, document: Document, { onManage, onIn
   else if (optIn) choices = [button('accept-all', texts.acceptAll, gate.acceptAll), button('reject-all', texts.rejectAll, gate.rejectAll)];
   else choices = [acknowledge(), button('reject-all', texts.optOut, gate.rejectAll)];
 
-  const manage = !necessaryOnly && button('manage', texts.manage, onManage);
+  const manage = !necessaryOnly && button('manage', texts.manage, onManage, { class: 'alt' });
   if (manage) {
     manage.addEventListener('pointerenter', onIntent);
     manage.addEventListener('focus', onIntent);

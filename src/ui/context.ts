@@ -16,8 +16,8 @@ export interface UiContext {
   /** Loads the parts the first view does not carry (dialog, placeholders, cookie table…). */
   parts: PartLoader;
   logger: Logger;
-  /** Adds a stylesheet to a shadow root (a constructable sheet, or a `<style>` with the page nonce). */
-  adopt(root: ShadowRoot, css: string): void;
+  /** Adds a stylesheet to a shadow root or the document (a constructable sheet, or a `<style>` with the page nonce). */
+  adopt(root: ShadowRoot | Document, css: string): void;
   /** The first view's CSS, which the parts' shadow roots share (parts do not carry a copy). */
   baseCss: string;
 }

@@ -11,6 +11,7 @@ import type { BlockedElement } from '../gating/gate';
 import { PLACEHOLDER_CSS } from './styles/placeholder';
 import type { UiContext } from './context';
 import { builder } from './dom';
+import { icon, SHIELD } from './icon';
 
 /** Inline `display` of the elements a placeholder stands in for, restored when it goes. */
 const hiddenDisplay = new WeakMap<HTMLElement, string>();
@@ -35,15 +36,18 @@ function content(ui: UiContext, document: Document, entry: BlockedElement): HTML
   const category = categoryText(texts, config, entry.categories[0]!).label;
   const provider = providerName(ui, entry) ?? category;
   const allow = () => gate.set(Object.fromEntries(entry.categories.map((id) => [id, true])));
+  // Who it is from, why it is held back, and what to do: reads as part of the page, not a hole in it.
   return h(
     'div',
-    { class: 'placeholder', lang: ui.language, 'data-theme': config.theme },
+    { class: 'placeholder', lang: ui.language, dir: ui.dir, 'data-theme': config.theme },
+    icon(document, SHIELD),
+    h('p', { class: 'vendor' }, provider),
     h('p', {}, fill(texts.placeholderText, { provider, category })),
     h(
       'div',
       { class: 'actions' },
       h('button', { type: 'button', 'data-cg': 'placeholder-allow', onclick: allow }, fill(texts.placeholderAllow, { category })),
-      h('button', { type: 'button', 'data-cg': 'placeholder-once', onclick: () => gate.loadOnce(entry.element) }, texts.placeholderOnce),
+      h('button', { type: 'button', class: 'alt', 'data-cg': 'placeholder-once', onclick: () => gate.loadOnce(entry.element) }, texts.placeholderOnce),
     ),
   );
 }
@@ -82,6 +86,9 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     const { width, height } = footprint(element);
     if (width) host.style.width = width;
     if (height) host.style.minHeight = height;
+    // A narrow widget (a share button) still gets room for its words and buttons; its height
+    // grows with them on its own.
+    host.style.minWidth = 'min(100%, 16rem)';
     host.style.maxWidth = '100%';
     const shadow = host.attachShadow({ mode: 'open' });
     ui.adopt(shadow, ui.baseCss);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkConfig, describeProblem } from '../../src/config/checks';
+import { TEXT_KEYS } from '../../src/config/text-keys';
 import { ConsentGateConfigError } from '../../src/config/errors';
 import { validateConfig } from '../../src/config/messages';
 import { resolveConfig } from '../../src/config/normalize';
@@ -57,7 +58,7 @@ const config = fc.oneof(
       position: anyValue,
       theme: anyValue,
       language: anyValue,
-      texts: fc.oneof(anyValue, fc.dictionary(fc.constantFrom('en', 'de', 'pt-BR', 'EN'), fc.dictionary(fc.string({ maxLength: 6 }), anyValue, { maxKeys: 2 }), { maxKeys: 2 })),
+      texts: fc.oneof(anyValue, fc.dictionary(fc.constantFrom('en', 'de', 'pt-BR', 'EN'), fc.dictionary(fc.oneof(fc.constantFrom('acceptAll', 'save', 'acceptAl'), fc.string({ maxLength: 6 })), anyValue, { maxKeys: 2 }), { maxKeys: 2 })),
       categores: anyValue,
     },
     { requiredKeys: [] },
@@ -69,7 +70,7 @@ describe('the compact check every build carries (issue 8)', () => {
     let rejected = 0;
     fc.assert(
       fc.property(config, (candidate) => {
-        const compact = checkConfig(candidate).map(describeProblem);
+        const compact = checkConfig(candidate, { textKeys: TEXT_KEYS }).map(describeProblem);
         const full = validateConfig(candidate);
         if (full.length > 0) rejected++;
         expect(compact.map((p) => p.path)).toEqual(full.map((p) => p.path));
@@ -79,6 +80,23 @@ describe('the compact check every build carries (issue 8)', () => {
     // The generator must exercise both sides, or the property proves nothing.
     expect(rejected).toBeGreaterThan(300);
     expect(rejected).toBeLessThan(3000);
+  });
+
+  it('leaves the keys of texts to the full report and development builds: the first view does not carry their list (issue 10)', () => {
+    fc.assert(
+      fc.property(config, (candidate) => {
+        // Under `texts`, only a text key can be an unknown key.
+        const withKeys = checkConfig(candidate, { textKeys: TEXT_KEYS }).filter((p) => !(p.code === 'unknown' && p.path.startsWith('texts.')));
+        expect(checkConfig(candidate).map((p) => p.path)).toEqual(withKeys.map((p) => p.path));
+      }),
+      { numRuns: 1000 },
+    );
+    const typo = { texts: { en: { acceptAl: 'OK' } } };
+    expect(validateConfig(typo)).toEqual([{ path: 'texts.en.acceptAl', message: expect.stringMatching(/^unknown key: did you mean "acceptAll"\?/) }]);
+    vi.stubEnv('NODE_ENV', 'development');
+    expect(() => resolveConfig(typo as never)).toThrow(/texts\.en\.acceptAl: unknown key: did you mean "acceptAll"\?/);
+    vi.stubEnv('NODE_ENV', 'production');
+    expect(resolveConfig(typo as never).texts).toEqual(typo.texts);
   });
 
   it('in a production build, throws a short error that names the first failing path and why', () => {

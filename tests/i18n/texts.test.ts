@@ -133,18 +133,24 @@ describe('categoryText: a category\'s name and description', () => {
 
 describe('purposes: what the banner says cookies are for', () => {
   it('lists the purposes of the configured optional categories, in config order', () => {
-    expect(purposes(en, resolveConfig({ categories: { social: {}, analytics: {}, advertising: {} } }))).toBe('social media features, usage statistics, advertising');
+    expect(purposes(en, resolveConfig({ categories: { social: {}, analytics: {}, advertising: {} } }))).toBe('social media features, usage statistics, and advertising');
   });
 
   it('takes the purpose words from the locale and the site\'s texts', () => {
     const config = resolveConfig({ categories: { functional: {}, advertising: {} }, texts: { de: { advertisingPurpose: 'personalisierte Werbung' } } });
-    expect(purposes(buildTexts({ functionalPurpose: 'Komfortfunktionen', advertisingPurpose: 'Werbung' }, 'de', config), config)).toBe(
-      'Komfortfunktionen, personalisierte Werbung',
+    expect(purposes(buildTexts({ functionalPurpose: 'Komfortfunktionen', advertisingPurpose: 'Werbung' }, 'de', config), config, 'de')).toBe(
+      'Komfortfunktionen und personalisierte Werbung',
     );
   });
 
   it('uses a custom category\'s label in lower case, or its id', () => {
-    expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: {} } }))).toBe('live chat, maps');
+    expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: {} } }))).toBe('live chat and maps');
+  });
+
+  it('joins the list the way the visitor\'s language does (Intl.ListFormat, issue 10)', () => {
+    const config = resolveConfig(SITE);
+    expect(purposes(buildTexts({ functionalPurpose: 'funciones', advertisingPurpose: 'publicidad', socialPurpose: 'redes sociales' }, 'es', config), config, 'es')).toBe('funciones, publicidad y redes sociales');
+    expect(purposes(buildTexts({ functionalPurpose: 'サイト機能', advertisingPurpose: '広告', socialPurpose: 'ソーシャル機能' }, 'ja', config), config, 'ja')).toBe('サイト機能、広告、ソーシャル機能');
   });
 
   it('is empty on a site with only necessary cookies', () => {
@@ -153,7 +159,7 @@ describe('purposes: what the banner says cookies are for', () => {
 
   it('fills the banner text', () => {
     const config = resolveConfig(SITE);
-    expect(fill(en.bannerText, { purposes: purposes(en, config) })).toContain('would like to use cookies for site features, advertising, social media features.');
+    expect(fill(en.bannerText, { purposes: purposes(en, config) })).toContain('would like to use cookies for site features, advertising, and social media features.');
   });
 });
 

@@ -54,7 +54,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
 
   it('says what the cookies of the configured categories are for', () => {
     const { banner } = renderBanner(SITE);
-    expect(banner.textContent).toContain('cookies for site features, advertising, social media features.');
+    expect(banner.textContent).toContain('cookies for site features, advertising, and social media features.');
   });
 
   it('lists only the purposes of the categories the site configured', () => {
@@ -66,7 +66,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
 
   it('names a custom category by its configured label in lower case', () => {
     const { banner } = renderBanner({ categories: { chat: { label: 'Live Chat' }, advertising: {} } });
-    expect(banner.textContent).toContain('cookies for live chat, advertising.');
+    expect(banner.textContent).toContain('cookies for live chat and advertising.');
   });
 
   it('says that ad and social networks are involved and how to change the choice later (contract section 10)', () => {
@@ -189,7 +189,7 @@ describe('banner, opt-out mode (contract section 3)', () => {
     const { banner, inBanner } = renderBanner(OPT_OUT);
     const got = inBanner.getByRole('button', { name: 'Got it' });
     const text = banner.querySelector(`#${got.getAttribute('aria-describedby')}`)!;
-    expect(text.textContent).toContain('use cookies for site features, usage statistics, advertising, social media features. You can opt out at any time');
+    expect(text.textContent).toContain('use cookies for site features, usage statistics, advertising, and social media features. You can opt out at any time');
   });
 
   it('"Do not sell or share my personal information" denies every optional category, recorded as reject-all', () => {

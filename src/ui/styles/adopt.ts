@@ -1,9 +1,9 @@
 /**
- * Styles for shadow roots: constructable sheets where supported (nothing inline for a Content
- * Security Policy to allow), else a `<style>` carrying the page's nonce. Each CSS text becomes
- * one sheet, shared by every root that adopts it.
+ * Styles for shadow roots (and, for the cookie table, the document): constructable sheets where
+ * supported (nothing inline for a Content Security Policy to allow), else a `<style>` carrying
+ * the page's nonce. Each CSS text becomes one sheet, shared by every root that adopts it.
  */
-export function styleAdopter(document: Document, nonce?: string): (root: ShadowRoot, css: string) => void {
+export function styleAdopter(document: Document, nonce?: string): (root: ShadowRoot | Document, css: string) => void {
   const view = document.defaultView!;
   const sheets = new Map<string, CSSStyleSheet | null>();
 
@@ -23,12 +23,12 @@ export function styleAdopter(document: Document, nonce?: string): (root: ShadowR
   return (root, css) => {
     const sheet = sheetFor(css);
     if (sheet && 'adoptedStyleSheets' in root) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
       return;
     }
     const style = document.createElement('style');
     if (nonce) style.nonce = nonce;
     style.textContent = css;
-    root.append(style);
+    (root === document ? document.head : root).append(style);
   };
 }

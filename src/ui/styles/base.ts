@@ -1,35 +1,44 @@
 /**
  * The first view's CSS (banner, settings button, notices), adopted into each shadow root. Theming through `--cg-*` custom properties
- * (documented in the README); dark mode by `prefers-color-scheme` or `"theme": "dark"`; reduced
- * motion; forced colours. Colours meet WCAG 2.2 AA: text ≥ 4.5:1, borders ≥ 3:1, in both themes.
+ * (documented in the README); dark mode by `prefers-color-scheme` or `"theme": "dark"`; forced
+ * colours. Colours meet WCAG 2.2 AA: text ≥ 4.5:1 (also `--on` on `--accent`, the filled
+ * buttons), borders ≥ 3:1, in both themes. Every byte here is in every first view: the parts
+ * bring their own CSS.
  */
-const LIGHT = '--bg:var(--cg-bg,#fff);--fg:var(--cg-fg,#1a1a1a);--muted:var(--cg-muted,#474747);--accent:var(--cg-accent,#1d4ed8);--border:var(--cg-border,#6b6b6b);--focus:var(--cg-focus,#1d4ed8)';
-const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--muted:var(--cg-muted-dark,#c9c9c9);--accent:var(--cg-accent-dark,#93b4ff);--border:var(--cg-border-dark,#a3a3a3);--focus:var(--cg-focus-dark,#93b4ff)';
+const LIGHT = '--bg:var(--cg-bg,#fff);--fg:var(--cg-fg,#1a1a1a);--muted:var(--cg-muted,#474747);--accent:var(--cg-accent,#1d4ed8);--on:var(--cg-on-accent,#fff);--border:var(--cg-border,#6b6b6b);--focus:var(--cg-focus,#1d4ed8)';
+const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--muted:var(--cg-muted-dark,#c9c9c9);--accent:var(--cg-accent-dark,#93b4ff);--on:var(--cg-on-accent-dark,#1c1c1e);--border:var(--cg-border-dark,#a3a3a3);--focus:var(--cg-focus-dark,#93b4ff)';
 
-/** The banner, the settings button, the reload notice and what they share with the parts. */
+/**
+ * The banner, the settings button, the reload notice and what they share with the parts.
+ * Choices are filled buttons of equal weight; "Manage preferences" and secondary actions are
+ * outlined (`.alt`). Phones (≤ 600 px) get a compact banner: two buttons a row, smaller type,
+ * so it stays within a third of a 390×844 screen. The reload notice sits above the settings
+ * button, or at the other edge from a banner, so no two pieces overlap.
+ */
 export const BASE_CSS = `
 :host{all:initial;display:block}
 .cg,.placeholder{${LIGHT};--radius:var(--cg-radius,8px);font:var(--cg-font,16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);color:var(--fg);-webkit-text-size-adjust:100%}
 @media (prefers-color-scheme:dark){.cg[data-theme=auto],.placeholder[data-theme=auto]{${DARK}}}
 .cg[data-theme=dark],.placeholder[data-theme=dark]{${DARK}}
 *{box-sizing:border-box}
-h2,h3,p{margin:0}
-a{color:var(--accent);text-decoration:underline}
-button{font:inherit;color:var(--fg);background:var(--bg);border:2px solid var(--accent);border-radius:var(--radius);min-height:44px;padding:8px 16px;cursor:pointer;flex:1 1 11em}
-button:hover{background:var(--accent);color:var(--bg)}
+h2,p{margin:0}
+a{color:var(--accent)}
+button{font:inherit;font-weight:600;color:var(--on);background:var(--accent);border:2px solid var(--accent);border-radius:var(--radius);min-height:44px;padding:8px 16px;cursor:pointer;flex:1 1 10em}
+button:hover{text-decoration:underline}
+.alt{color:var(--accent);background:var(--bg)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-button.link{flex:0 1 auto;border-color:transparent;text-decoration:underline}
-button.link:hover{background:var(--bg);color:var(--fg)}
+.link{flex:0 1 auto;color:var(--fg);background:0;border-color:transparent;font-weight:400;text-decoration:underline}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
-.banner{position:fixed;left:0;right:0;bottom:0;z-index:2147483646;max-height:80vh;overflow:auto;padding:16px max(16px,env(safe-area-inset-left));background:var(--bg);border-top:1px solid var(--border);box-shadow:0 -4px 16px rgba(0,0,0,.2)}
-.banner.top{top:0;bottom:auto;border-top:0;border-bottom:1px solid var(--border)}
-.banner>*{max-width:960px;margin-left:auto;margin-right:auto}
-.title{font-size:1.125em;margin-bottom:4px}
-.small{font-size:.875em}
-.settings{position:fixed;bottom:12px;left:12px;z-index:2147483645;flex:none;min-height:40px;padding:6px 12px;font-size:.875em;box-shadow:0 2px 8px rgba(0,0,0,.25)}
-[dir=rtl] .settings{left:auto;right:12px}
-.notice{position:fixed;bottom:12px;right:12px;z-index:2147483646;max-width:min(360px,calc(100% - 24px));padding:12px 16px;background:var(--bg);border:1px solid var(--border);border-radius:var(--radius);box-shadow:0 4px 16px rgba(0,0,0,.25)}
-.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-@media (max-width:480px){.banner{padding:12px}.actions button{flex-basis:100%}}
-@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}
+.banner,.notice,.settings{position:fixed;z-index:2147483646;bottom:0;background:var(--bg);box-shadow:0 2px 16px rgba(0,0,0,.3)}
+.banner{left:0;right:0;max-height:100%;overflow:auto;padding:16px max(16px,env(safe-area-inset-left));border-top:1px solid var(--border)}
+.top{top:0;bottom:auto;border-width:0 0 1px}
+.banner>*{max-width:960px;margin-inline:auto}
+.title{font-size:1.125em}
+.settings{bottom:12px;inset-inline-start:12px;width:48px;height:48px;padding:10px;border-radius:50%;background:var(--accent)}
+svg{display:block;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
+.notice{bottom:72px;left:12px;right:12px;max-width:360px;padding:12px 16px;border:1px solid var(--border);border-radius:var(--radius)}
+.banner~.notice{top:12px;bottom:auto}
+.top~.notice{top:auto;bottom:72px}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+@media (max-width:600px){.banner{padding:12px 16px}.title{font-size:1em}.text{font-size:.9375em;line-height:1.4}.actions{margin-top:8px}.actions button{flex-basis:40%}}
 `;

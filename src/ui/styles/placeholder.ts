@@ -1,5 +1,11 @@
-/** Placeholders' CSS, shipped with the placeholders part (on top of the base CSS). */
+/**
+ * Placeholders' CSS, shipped with the placeholders part (on top of the base CSS): a soft card
+ * the size of the embed, centred, with the vendor's name, an icon and the two actions.
+ */
 export const PLACEHOLDER_CSS = `
-.placeholder{display:flex;flex-direction:column;justify-content:center;gap:4px;height:100%;min-height:inherit;padding:16px;background:var(--bg);border:1px dashed var(--border);border-radius:var(--radius)}
-.placeholder .actions{margin-top:8px}
+.placeholder{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;height:100%;min-height:inherit;padding:16px;text-align:center;background:var(--bg);background:color-mix(in srgb,var(--accent) 8%,var(--bg));border:1px solid var(--border);border-radius:var(--radius)}
+.placeholder svg{width:32px;height:32px;color:var(--accent)}
+.vendor{font-weight:700;font-size:1.125em}
+.placeholder .actions{justify-content:center;width:100%;max-width:28em;margin-top:8px}
+.placeholder button{flex-basis:12em}
 `;
