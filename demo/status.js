@@ -1,7 +1,5 @@
 // Demo only: shows, live, which categories are allowed and which third-party requests happened.
 (function () {
-  var thirdParty = document.querySelector('script[data-consent="advertising"]');
-  var origin = new URL((thirdParty && (thirdParty.getAttribute('src') || thirdParty.src)) || location.href).origin;
   var allowed = document.getElementById('status-allowed');
   var count = document.getElementById('status-count');
   var list = document.getElementById('status-requests');
@@ -18,9 +16,25 @@
   if (window.consentGate) showConsent(window.consentGate.get());
   document.addEventListener('consent-gate:change', function (event) { showConsent(event.detail); });
 
+  var records = document.getElementById('status-records');
+  function showRecords() {
+    var state = window.consentGate && window.consentGate.get();
+    if (!records || !state || !state.id) return;
+    fetch('/demo/records?id=' + encodeURIComponent(state.id), { cache: 'no-store' })
+      .then(function (response) { return response.json(); })
+      .then(function (stored) {
+        records.textContent = stored.length + ' stored for consent id ' + state.id + ' (' +
+          stored.map(function (record) { return record.method; }).join(', ') + ')';
+      })
+      .catch(function () {});
+  }
+  document.addEventListener('consent-gate:change', function () { setTimeout(showRecords, 500); });
+  showRecords();
+
   var seen = 0;
   function poll() {
-    fetch(origin + '/requests', { cache: 'no-store' })
+    // The demo server relays the third party's log, so this panel itself never calls the third party.
+    fetch('/demo/requests', { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (log) {
         if (log.length === seen) return;

@@ -18,6 +18,15 @@ import { BASE_CSS } from './ui/styles/base';
 import type { ConsentGateConfig } from './types';
 import { say } from './core/wording';
 
+/** Whether consent records from an earlier page view wait in the log's queue. */
+function queuedRecords(document: Document, cookieName: string): boolean {
+  try {
+    return !!document.defaultView?.localStorage.getItem(`consent-gate:log:${cookieName}`);
+  } catch {
+    return false;
+  }
+}
+
 /** Options of the full build, on top of the headless ones. */
 export interface ConsentGateOptions extends ConsentOptions {
   /**
@@ -69,9 +78,24 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
     if (destroyed) return;
     const texts = buildTexts(locale, language, resolved);
     unmount = mountUi({ gate, config: resolved, texts, language, dir, parts: loaders.parts, logger, adopt, baseCss: BASE_CSS }, document);
-    if (resolved.log) startLog(texts);
+    if (resolved.log) logWhenNeeded(texts);
   };
 
+  /**
+   * The log part loads after the first decision: at once for a returning visitor (to deliver
+   * what an earlier page view could not), else on the first change, whose record it recovers
+   * from the consent cookie.
+   */
+  const logWhenNeeded = (texts: Texts) => {
+    if (gate.get().decided || queuedRecords(document, resolved.cookie.name)) {
+      void startLog(texts);
+      return;
+    }
+    const off = gate.on('change', () => {
+      off();
+      void startLog(texts);
+    });
+  };
   let stopLog: (() => void) | undefined;
   /** The consent log is a part: sites without `log.endpoint` never load it. */
   const startLog = (texts: Texts) =>
