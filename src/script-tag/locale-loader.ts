@@ -7,7 +7,8 @@ import type { LocaleLoader } from '../i18n/load-locale';
 import type { Texts } from '../i18n/locales/en';
 import { builtFile } from './manifest';
 
-function isTexts(value: unknown): value is Partial<Texts> {
+/** Whether a fetched locale is an object of texts (anything else is refused: hostile or broken input). */
+export function isLocaleTexts(value: unknown): value is Partial<Texts> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   return Object.values(value).every((text) => typeof text === 'string');
 }
@@ -19,7 +20,7 @@ export function scriptLocaleLoader(base: string): LocaleLoader {
     const response = await fetch(base + built.file, { credentials: 'same-origin', integrity: built.integrity });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const texts: unknown = await response.json();
-    if (!isTexts(texts)) throw new Error('the locale file is not an object of texts');
+    if (!isLocaleTexts(texts)) throw new Error('the locale file is not an object of texts');
     return texts;
   };
 }

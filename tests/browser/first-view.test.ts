@@ -171,6 +171,14 @@ describe('parts that cannot load', () => {
     expect(consoleWatch.take(/the dialog part could not be loaded/)).toHaveLength(1);
   });
 
+  it('a locale file that is not the one the build made (or not an object of texts) is refused: English is shown, said once', async () => {
+    await context.route('**/dist/locales/de.*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"bannerLabel": {"html": "<img src=x onerror=alert(1)>"}}' }));
+    const { page } = await open(sitePage({ embed: false }).replace('<html lang="en">', '<html lang="de">'));
+    await banner(page).waitFor();
+    expect(await banner(page).getAttribute('aria-label')).toBe('Cookie consent');
+    expect(consoleWatch.take(/could not load the "de" locale/)).toHaveLength(1);
+  });
+
   it('parts carry the page nonce and load under a nonce-only script policy, with no violation', async () => {
     const policy = "script-src 'nonce-r4nd0m' 'strict-dynamic'; object-src 'none'; base-uri 'none'";
     const { page } = await open(sitePage({ nonce: 'r4nd0m' }), { headers: { 'Content-Security-Policy': policy } });

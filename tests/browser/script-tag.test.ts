@@ -205,7 +205,8 @@ describe('the script tag, opt-in mode', () => {
     await first.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
     await expect.poll(() => second.evaluate(() => window.consentGate?.get().decided)).toBe(true);
     await expect.poll(() => second.locator('[data-cg="banner"]').count()).toBe(0);
-    expect(await second.evaluate(() => document.querySelector('iframe')?.getAttribute('src'))).toContain('/t/embed.html');
+    // Activation is a part the second tab fetches on its first allowed element: wait for it.
+    await expect.poll(() => second.evaluate(() => document.querySelector('iframe')?.getAttribute('src') ?? '')).toContain('/t/embed.html');
   });
 
   it('a data-consent-open link and the API open the dialog', async () => {

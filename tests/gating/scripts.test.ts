@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { buildScript, createScriptQueue } from '../../src/gating/scripts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildScript, createScriptQueue, runsAsJavaScript, SCRIPT_TIMEOUT_MS } from '../../src/gating/scripts';
 import type { ScriptTrust } from '../../src/gating/trusted-types';
 
 /** No Trusted Types policy in these tests: URLs and texts pass as they are. */
@@ -153,5 +153,44 @@ describe('the script queue', () => {
     queue.add([inertScript({}, 'later()')]);
     await settle();
     expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'inert never()', 'inert later()']);
+  });
+
+  it('does not wait for a nomodule script, which a browser that knows modules never loads (issue 9)', async () => {
+    holdScriptLoads();
+    const legacy = inertScript({ src: 'https://ads.example/legacy.js', nomodule: '' });
+    const next = inertScript({}, 'next()');
+    createScriptQueue(trust, () => undefined).add([legacy, next]);
+    await settle();
+    expect(pageScripts()).toEqual(['running https://ads.example/legacy.js', 'running next()']);
+  });
+
+  it('runs the next script after a timeout when an external one never answers (a hung server)', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      holdScriptLoads();
+      createScriptQueue(trust, () => undefined).add([inertScript({ src: 'https://ads.example/hung.js' }), inertScript({}, 'next()')]);
+      await vi.advanceTimersByTimeAsync(SCRIPT_TIMEOUT_MS - 1);
+      expect(pageScripts()).toEqual(['running https://ads.example/hung.js', 'inert next()']);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(pageScripts()).toEqual(['running https://ads.example/hung.js', 'running next()']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('which data-type values run as JavaScript (issue 9)', () => {
+  it('accepts none (classic), module and the JavaScript MIME types, and nothing else', () => {
+    const typed = (type?: string) => {
+      const script = document.createElement('script');
+      if (type !== undefined) script.setAttribute('data-type', type);
+      return runsAsJavaScript(script);
+    };
+    for (const type of [undefined, '', 'module', 'text/javascript', 'application/javascript', 'text/ecmascript', 'application/x-javascript', 'TEXT/JavaScript', 'text/javascript1.5']) {
+      expect(typed(type), String(type)).toBe(true);
+    }
+    for (const type of ['text/x-template', 'importmap', 'speculationrules', 'application/json', 'text/babel', 'text/plain']) {
+      expect(typed(type), type).toBe(false);
+    }
   });
 });
