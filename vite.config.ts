@@ -16,6 +16,7 @@ export default defineConfig({
         index: 'src/index.ts',
         headless: 'src/headless.ts',
         catalogue: 'src/catalogue.ts',
+        autoblock: 'src/autoblock.ts',
         ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
         'locales/en': 'src/i18n/locales/en.ts',
       },

@@ -5,6 +5,7 @@
  *   consent-gate.iife.js            the first view: core, gating, banner, settings button
  *   parts/<name>.<hash>.js          loaded only when a page or a visitor needs them
  *   locales/<lang>.<hash>.json      loaded when the page's language needs it (and <lang>.json)
+ *   consent-gate.autoblock.iife.js  the same with automatic blocking (`autoBlock`), a drop-in
  *   consent-gate-<version>.iife.js  a versioned copy, for use with an integrity attribute
  *   consent-gate.sri.json           sha384 of every file a site owner may load
  *
@@ -24,7 +25,7 @@ const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'ut
 
 const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages'];
 /** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
-const DROP_INS = { 'consent-gate': 'src/auto.ts' };
+const DROP_INS = { 'consent-gate': 'src/auto.ts', 'consent-gate.autoblock': 'src/auto-autoblock.ts' };
 
 const common = {
   bundle: true,

@@ -19,7 +19,8 @@ export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | '
 /** Named formats; the full report words each one. */
 export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain';
 
-type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
+/** Checks one value at a path, adding what it finds wrong to `problems`. */
+export type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
 
 /** Category ids: short, lower case, safe in markup, selectors and the cookie value. */
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -40,7 +41,7 @@ function typeCheck(code: 'string' | 'boolean'): Check {
 }
 
 const isString = typeCheck('string');
-const isBoolean = typeCheck('boolean');
+export const isBoolean = typeCheck('boolean');
 
 function oneOf(...allowed: string[]): Check {
   return (value, path, problems) => {
@@ -97,9 +98,12 @@ function recordOf(key: Check, item: Check): Check {
   };
 }
 
-/** An object with known fields; unknown keys are problems (the full report adds a hint). */
-function shape(fields: Record<string, Check>, required: string[] = []): Check {
-  const known = Object.keys(fields);
+/**
+ * An object with known fields; unknown keys are problems (the full report adds a hint). The
+ * fields are read at check time, so a build that adds a top-level key ({@link acceptConfigKey})
+ * is checked like the rest.
+ */
+export function shape(fields: Record<string, Check>, required: string[] = []): Check {
   return (value, path, problems) => {
     if (!isPlainObject(value)) {
       problems.push({ path: path || '(config)', code: 'object', value });
@@ -111,7 +115,7 @@ function shape(fields: Record<string, Check>, required: string[] = []): Check {
     }
     for (const [name, entry] of Object.entries(value)) {
       const check = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
-      if (!check) problems.push({ path: `${prefix}${name}`, code: 'unknown', value: entry, detail: known });
+      if (!check) problems.push({ path: `${prefix}${name}`, code: 'unknown', value: entry, detail: Object.keys(fields) });
       else if (entry !== undefined) check(entry, `${prefix}${name}`, problems);
     }
   };
@@ -151,7 +155,8 @@ const categories: Check = (value, path, problems) => {
   }
 };
 
-const topLevel = shape({
+/** The top-level keys every build accepts; builds with a start-time feature add theirs. */
+const TOP_LEVEL: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
   categories,
@@ -170,7 +175,18 @@ const topLevel = shape({
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
   texts: recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(() => undefined, isString)),
-});
+};
+const topLevel = shape(TOP_LEVEL);
+
+/**
+ * Lets this bundle accept a top-level key that only some builds understand (a start-time
+ * feature such as automatic blocking, whose drop-in build or npm installer calls this). Builds
+ * without it keep reporting the key as unknown, and the full report names the build that has
+ * it. The key list is a property of the bundle, not of an instance, hence module state.
+ */
+export function acceptConfigKey(name: string, check: Check): void {
+  TOP_LEVEL[name] = check;
+}
 
 /** Every problem in a configuration, coded; an empty list means it is valid. */
 export function checkConfig(config: unknown): CodedProblem[] {

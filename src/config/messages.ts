@@ -24,8 +24,19 @@ function show(value: unknown): string {
   return String(value);
 }
 
+/**
+ * Top-level keys that only some builds understand: a start-time feature must act before other
+ * scripts run, so it ships as its own build and the default one does not carry it (issue 8).
+ */
+const FEATURE_BUILDS: Record<string, string> = {
+  autoBlock:
+    'needs the automatic-blocking build: load dist/consent-gate.autoblock.iife.js instead of consent-gate.iife.js (a drop-in with the same API), or with npm call installAutoBlock(config) from "consent-gate/autoblock" before any other script',
+};
+
 function unknownKey(path: string, known: string[]): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
+  const feature = path === name ? FEATURE_BUILDS[name] : undefined;
+  if (feature) return feature;
   const hint = didYouMean(name, known);
   return `unknown key${hint ? `: did you mean "${hint}"?` : ''} Allowed: ${known.join(', ')}`;
 }
