@@ -59,9 +59,8 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
     if (!LOADING[kind]?.includes(name)) return true;
     const verdict = denied(element, name, value);
     if (!verdict) delete holder.held.get(element)?.urls[name];
-    else if (ON_URL[kind]) return !hold(element, verdict, name, String(value));
-    else if (element.isConnected) hold(element, verdict);
-    return true;
+    else if (element.isConnected || ON_URL[kind]) hold(element, verdict, ON_URL[kind] && name, String(value));
+    return !verdict || !ON_URL[kind];
   }
 
   function patch(target: object, name: string, make: (original: Method) => Method): void {

@@ -29,15 +29,16 @@ export function chromiumPath(): string {
 }
 
 /**
- * Launches headless Chromium.
+ * Launches headless Chromium, with `args` added to {@link CHROMIUM_ARGS} (for example
+ * `--host-resolver-rules` to play well-known hosts on loopback).
  * @throws {Error} saying how to install Chromium when the binary is missing.
  */
-export async function launchBrowser(): Promise<Browser> {
+export async function launchBrowser({ args = [] }: { args?: string[] } = {}): Promise<Browser> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) {
     throw new Error(
       `Chromium not found at ${executablePath}. Install it with: sudo apt-get update && sudo apt-get install -y chromium (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium/Chrome binary.`,
     );
   }
-  return chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, ...args] });
 }
