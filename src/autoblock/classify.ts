@@ -32,6 +32,9 @@ export function siteOf(host: string): string {
   return labels.slice(-n).join('.');
 }
 
+/** No scheme before the first `/`, `?` or `#`, and not `//host`: a URL relative to the base. */
+const RELATIVE = /^(?![\\/]{2})[^:/?#\\]*(?:[/?#\\]|$)/;
+
 /** A classifier: the verdict on a URL (resolved against the page), undefined for hosts left alone. */
 export type Classifier = (url: string) => Verdict | undefined;
 
@@ -40,12 +43,26 @@ export type Classifier = (url: string) => Verdict | undefined;
  * configured one (analytics falls back to functional), null when the site has none.
  */
 export function createClassifier(config: ConsentGateConfig, document: Document, categoryFor: (id: string) => string | null): Classifier {
-  const own = new Map<string, string>();
+  const declared = new Map<string, string>();
   for (const [id, category] of Object.entries(config.categories ?? {})) {
-    for (const vendor of category?.vendors ?? []) for (const domain of vendor.domains ?? []) own.set(domain.replace(/^\./, '').toLowerCase(), id);
+    for (const vendor of category?.vendors ?? []) for (const domain of vendor.domains ?? []) declared.set(domain.replace(/^\./, '').toLowerCase(), id);
   }
   const site = siteOf(document.location?.hostname ?? '');
+  const firstParty = new Map<string, boolean>();
+  const own = (host: string) => {
+    let known = firstParty.get(host);
+    if (known === undefined) firstParty.set(host, (known = siteOf(host) === site));
+    return known;
+  };
+  let base = '';
+  let baseIsOwn = false;
   return (url) => {
+    // A relative URL (no scheme, not `//host`) stays on the base's host: the page's own unless a
+    // <base> points elsewhere. Most URLs a page sets are relative: they are not parsed one by one.
+    if (RELATIVE.test(url)) {
+      if (document.baseURI !== base) baseIsOwn = own(new URL((base = document.baseURI)).hostname);
+      if (baseIsOwn) return undefined;
+    }
     let parsed: URL;
     try {
       parsed = new URL(url, document.baseURI);
@@ -53,9 +70,9 @@ export function createClassifier(config: ConsentGateConfig, document: Document, 
       return undefined;
     }
     const host = parsed.hostname;
-    if (!/^https?:$/.test(parsed.protocol) || siteOf(host) === site) return undefined;
+    if (own(host) || !/^https?:$/.test(parsed.protocol)) return undefined;
     for (let name = host, dot = 0; dot >= 0; dot = name.indexOf('.'), name = name.slice(dot + 1)) {
-      const id = own.get(name);
+      const id = declared.get(name);
       if (id) return { category: id, vendor: name, host };
     }
     const match = findVendor(parsed.href);
