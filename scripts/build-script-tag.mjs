@@ -23,7 +23,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages'];
+const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'autoblock-report'];
+/** Parts only some drop-ins load: the others' main files do not list them (and do not grow). */
+const DROP_IN_PARTS = { 'autoblock-report': ['consent-gate.autoblock'] };
 /** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
 const DROP_INS = { 'consent-gate': 'src/auto.ts', 'consent-gate.autoblock': 'src/auto-autoblock.ts' };
 
@@ -97,7 +99,8 @@ const parts = Object.fromEntries(await Promise.all(PARTS.map(buildPart)));
 const locales = await buildLocales();
 const files = {};
 for (const [name, entry] of Object.entries(DROP_INS)) {
-  const bytes = await buildMain(entry, parts, locales);
+  const own = Object.fromEntries(Object.entries(parts).filter(([part]) => !DROP_IN_PARTS[part] || DROP_IN_PARTS[part].includes(name)));
+  const bytes = await buildMain(entry, own, locales);
   write(`${name}.iife.js`, bytes);
   files[`${name}.iife.js`] = bytes;
 }

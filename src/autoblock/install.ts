@@ -8,14 +8,15 @@
 import type { ReadableAtom } from 'nanostores';
 import { acceptConfigKey, isBoolean, shape, type Check } from '../config/checks';
 import { categoryResolver } from '../config/normalize';
-import { createLogger, type Logger } from '../core/logger';
+import type { Logger } from '../core/logger';
 import { say } from '../core/wording';
 import { pageNonce } from '../gating/nonce';
 import type { ConsentGateConfig, ConsentState } from '../types';
 import { createClassifier, type Verdict } from './classify';
 import { intercept } from './interceptor';
 import { refuseRequests } from './network';
-import { reportUnknownHosts, watchLate } from './report';
+import { watchLate } from './report';
+import type * as unknownHosts from './unknown-hosts';
 
 /** Automatic blocking installed on a page. */
 export interface AutoBlocker {
@@ -51,30 +52,26 @@ export function acceptAutoBlock(): void {
   acceptConfigKey('autoBlock', autoBlockCheck);
 }
 
-function developmentBuild(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return false; // no bundler replaced process.env and there is no `process`: production
-  }
+/** What each build settles for {@link startAutoBlock}: its console voice, whether it reports unknown hosts, and how it loads that report. */
+export interface AutoBlockSettings extends AutoBlockInstallOptions {
+  logger: Logger;
+  /** Report unknown hosts even without `autoBlock: { debug: true }` (development builds). */
+  debug: boolean;
+  report: () => Promise<typeof unknownHosts>;
 }
 
 /**
- * Installs automatic blocking: call it before any other script runs (first in `<head>`, or
- * first in your bundle's entry), then `connect` the instance you create with the same config.
- * Installed once per window; a second call returns the first blocker.
- * @example
- * const blocker = installAutoBlock(config);
- * blocker.connect(createConsentGate(config));
+ * Installs automatic blocking on a window, once (a second call returns the first blocker): the
+ * npm `installAutoBlock` and the drop-in script tag each call it with their settings.
  */
-export function installAutoBlock(config: ConsentGateConfig, options: AutoBlockInstallOptions = {}): AutoBlocker {
+export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSettings): AutoBlocker {
   acceptAutoBlock();
   const view = (options.window ?? window) as Protected;
   if (view[INSTALLED]) return view[INSTALLED];
   const document = view.document;
   const classify = createClassifier(config, document, categoryResolver(['necessary', ...Object.keys(config.categories ?? {})]));
   let allowed: (id: string) => boolean = (id) => id === 'necessary';
-  const logger = options.logger ?? createLogger();
+  const { logger } = options;
   const deniedUrl = (url: string): Verdict | undefined => {
     const verdict = classify(url);
     if (!verdict || (verdict.category !== null && allowed(verdict.category))) return undefined;
@@ -86,7 +83,9 @@ export function installAutoBlock(config: ConsentGateConfig, options: AutoBlockIn
   const interceptor = intercept(view, deniedUrl, options.nonce ?? pageNonce(document));
   refuseRequests(view, deniedUrl);
   watchLate(view, interceptor, logger);
-  if ((typeof config.autoBlock === 'object' && config.autoBlock.debug) || developmentBuild()) reportUnknownHosts(view, classify, logger);
+  if (options.debug || (typeof config.autoBlock === 'object' && config.autoBlock.debug)) {
+    options.report().then((part) => part.reportUnknownHosts(view, classify, logger), (error: unknown) => logger.warnOnce('autoblock-report', error));
+  }
 
   const blocker: AutoBlocker = {
     connect: (gate) =>

@@ -33,8 +33,9 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   function denied(element: Element, name: string, value: unknown): Verdict | undefined {
     if (element.hasAttribute('data-consent')) return undefined; // marked markup is the gate's business
     const text = String(value);
-    for (const candidate of name === 'srcset' ? text.split(',').map((c) => c.trim().split(/\s/)[0]!) : [text.trim()]) {
-      const verdict = deniedUrl(candidate);
+    if (name !== 'srcset') return deniedUrl(text.trim());
+    for (const candidate of text.split(',')) {
+      const verdict = deniedUrl(candidate.trim().split(/\s/)[0]!);
       if (verdict) return verdict;
     }
     return undefined;
@@ -71,11 +72,11 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   /** A method whose first node argument (at `at`) is screened when inserting into the document, returning `returns`. */
   const insertion = (at: number, returns: number) => (original: Method) =>
     function (this: Node, ...args: unknown[]) {
-      const given = args.slice();
+      const given = args[returns];
       if (this.isConnected) args[at] = screen(args[at]);
       if (args[at + 1] instanceof Node) args[at + 1] = stand(args[at + 1] as Node);
       original.apply(this, args as never);
-      return given[returns];
+      return given;
     } as Method;
   patch(Node.prototype, 'appendChild', insertion(0, 0));
   patch(Node.prototype, 'insertBefore', insertion(0, 0));

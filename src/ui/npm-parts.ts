@@ -8,6 +8,7 @@ const imports: Record<PartName, () => Promise<unknown>> = {
   'cookie-table': () => import('../parts/cookie-table'),
   catalogue: () => import('../parts/catalogue'),
   messages: () => import('../parts/messages'),
+  'autoblock-report': () => import('../parts/autoblock-report'),
 };
 
 export function npmParts(): PartLoader {
