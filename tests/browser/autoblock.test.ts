@@ -5,6 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
+import { IMPORT_MAP, scriptJson } from './support/pages';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 import { startVendorServer, VENDOR_HOSTS, type VendorServer } from './support/vendors';
 
@@ -202,5 +203,48 @@ describe('automatic blocking (drop-in script tag)', () => {
       document.getElementById('one')!.innerHTML = `<img src="${src}" alt="">`;
     }, `${vendors.origin('static.criteo.net')}/html.gif`);
     await expect.poll(() => consoleLines.join('\n')).toMatch(/\[consent-gate\].*(autoblock-late|too late|no script can stop)/);
+  });
+
+  it('with "debug": true, reports third-party hosts that loaded and are in no category', async () => {
+    const page = await open(sitePage({ ...CONFIG, autoBlock: { debug: true } }));
+    const report = page.waitForEvent('console', { predicate: (message) => /in no category|autoblock-unknown/.test(message.text()), timeout: 8000 });
+    await page.evaluate((src) => {
+      const image = new Image();
+      image.src = src;
+    }, `${servers.thirdParty}/t/unknown.gif`);
+    const message = await report;
+    expect(await message.args()[2]?.jsonValue()).toEqual(['localhost']);
+  });
+});
+
+describe('automatic blocking for bundlers (consent-gate/autoblock)', () => {
+  it('installAutoBlock holds a vendor script until the connected instance allows its category', async () => {
+    const config = { autoBlock: true, categories: { analytics: {} } };
+    servers.page(
+      '/npm',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>npm</title>
+      <script type="importmap">${scriptJson(IMPORT_MAP)}</script>
+      <script>window.process = { env: { NODE_ENV: 'production' } };</script>
+      <script type="module">
+        import { installAutoBlock } from '/dist/autoblock.js';
+        import { createConsent } from '/dist/headless.js';
+        const config = ${scriptJson(config)};
+        const blocker = installAutoBlock(config);
+        window.gate = createConsent(config);
+        blocker.connect(window.gate);
+        const script = document.createElement('script');
+        script.src = '${vendors.origin('static.hotjar.com')}/npm.js';
+        document.head.append(script);
+        window.__held = blocker.held();
+      </script></head><body></body></html>`,
+    );
+    const page = await context.newPage();
+    await page.goto(`${servers.firstParty}/npm`);
+    await page.waitForFunction(() => (window as unknown as { __held?: number }).__held === 1);
+    await page.waitForTimeout(500);
+    expect(requested()).toEqual([]);
+    await page.evaluate(() => (window as unknown as { gate: { acceptAll(): void } }).gate.acceptAll());
+    await expect.poll(() => requested()).toEqual(['static.hotjar.com/npm.js']);
+    expect(await ran(page)).toEqual(['static.hotjar.com/npm.js']);
   });
 });
