@@ -2,9 +2,9 @@
  * A loopback third party that plays several well-known vendors: Chromium resolves their host
  * names to 127.0.0.1 (`--host-resolver-rules`), and one plain-http server answers them all,
  * logging each request with its host. The hosts are catalogued by the vendor catalogue and are
- * not on Chromium's HSTS preload list (checked by experiment: `connect.facebook.net`,
- * `player.vimeo.com`, `www.youtube.com` and `bat.bing.com` are upgraded to https and never
- * reach a plain-http server).
+ * on neither Chromium's nor Firefox's HSTS preload list (checked by experiment: Chromium upgrades
+ * `connect.facebook.net`, `player.vimeo.com`, `www.youtube.com` and `bat.bing.com` to https, and
+ * Firefox `platform.twitter.com`, so they never reach a plain-http server).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,7 +20,8 @@ export const VENDOR_HOSTS = {
   'ib.adnxs.com': 'advertising',
   'cdn.taboola.com': 'advertising',
   'static.ads-twitter.com': 'advertising',
-  'platform.twitter.com': 'social',
+  'platform-api.sharethis.com': 'social',
+  'c.disquscdn.com': 'social',
   'platform.linkedin.com': 'social',
 } as const;
 
