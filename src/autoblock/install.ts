@@ -72,8 +72,11 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   const classify = createClassifier(config, document, categoryResolver(['necessary', ...Object.keys(config.categories ?? {})]));
   let allowed: (id: string) => boolean = (id) => id === 'necessary';
   const { logger } = options;
+  // A URL is usually judged twice in a row (given, then inserted): remember the last one.
+  let last: string | undefined;
+  let lastVerdict: Verdict | undefined;
   const deniedUrl = (url: string): Verdict | undefined => {
-    const verdict = classify(url);
+    const verdict = url === last ? lastVerdict : (lastVerdict = classify((last = url)));
     if (!verdict || (verdict.category !== null && allowed(verdict.category))) return undefined;
     if (verdict.category === null) {
       logger.warnOnce(verdict.vendor, say('autoblock-unconfigured', { vendor: verdict.vendor, host: verdict.host }));

@@ -69,19 +69,23 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
     if (owner[name]) owner[name] = make(owner[name]);
   }
 
-  /** A method whose first node argument (at `at`) is screened when inserting into the document, returning `returns`. */
-  const insertion = (at: number, returns: number) => (original: Method) =>
-    function (this: Node, ...args: unknown[]) {
-      const given = args[returns];
-      if (this.isConnected) args[at] = screen(args[at]);
-      if (args[at + 1] instanceof Node) args[at + 1] = stand(args[at + 1] as Node);
-      original.apply(this, args as never);
-      return given;
-    } as Method;
-  patch(Node.prototype, 'appendChild', insertion(0, 0));
-  patch(Node.prototype, 'insertBefore', insertion(0, 0));
-  patch(Node.prototype, 'replaceChild', insertion(0, 1));
-  patch(Element.prototype, 'insertAdjacentElement', insertion(1, 1));
+  // Written out one by one: these run on every insertion in the page, so no argument arrays.
+  const screenIn = (parent: Node, node: unknown) => (parent.isConnected ? screen(node) : node) as never;
+  patch(Node.prototype, 'appendChild', (o) => function (node) {
+    o.call(this, screenIn(this, node));
+    return node;
+  });
+  patch(Node.prototype, 'insertBefore', (o) => function (node, child: Node | null) {
+    o.call(this, screenIn(this, node), (child && stand(child)) as never);
+    return node;
+  });
+  patch(Node.prototype, 'replaceChild', (o) => function (node, child: Node) {
+    o.call(this, screenIn(this, node), stand(child) as never);
+    return child;
+  });
+  patch(Element.prototype, 'insertAdjacentElement', (o) => function (where, element) {
+    return o.call(this, where, screenIn(this, element)) && element;
+  });
   patch(Node.prototype, 'removeChild', (o) => function (child) {
     return holder.drop(child) ? child : o.call(this, child);
   });
