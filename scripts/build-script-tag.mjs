@@ -18,14 +18,14 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'autoblock-report'];
-/** Parts only some drop-ins load: the others' main files do not list them (and do not grow). */
-const DROP_IN_PARTS = { 'autoblock-report': ['consent-gate.autoblock'] };
+
 /** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
 const DROP_INS = { 'consent-gate': 'src/auto.ts', 'consent-gate.autoblock': 'src/auto-autoblock.ts' };
 

@@ -21,11 +21,10 @@ export const WORDING = {
     'a gated inline script in the necessary category stays inert: without a page nonce, markup injected into the page cannot be told from the site\'s own. Give your scripts a nonce (CSP), or set "allowInlineNecessary": true:',
   'table-failed': 'could not build the cookie table:',
   'autoblock-late':
-    'autoBlock: {host} reached the page as HTML or through the parser, which no script can stop, so it loaded before consent. Write it inert (data-consent, contract section 4) or insert it with DOM methods:',
+    'autoBlock: {host} came as HTML or through the parser, too late to stop. Write it inert (data-consent) or insert it with DOM methods:',
   'autoblock-unconfigured':
-    'autoBlock: {vendor} ({host}) is catalogued in a category this site has not configured, so it stays blocked. Add that category, or list the host in the vendors[].domains of the category it belongs to.',
-  'autoblock-refused': 'autoBlock refused a request to {host} ({vendor}): its category is not allowed.',
-  'autoblock-unknown': 'autoBlock: these third-party hosts loaded and are in no category; declare them in a category\'s vendors[].domains if they need consent:',
+    'autoBlock: {vendor} ({host}) is in a category this site has not configured, so it stays blocked. Add the category, or list the host in a category\'s vendors[].domains.',
+  'autoblock-unknown': 'autoBlock: third-party hosts that loaded and are in no category (declare them in vendors[].domains if they need consent):',
 };
 
 export type MessageCode = keyof typeof WORDING;

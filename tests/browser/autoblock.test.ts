@@ -231,6 +231,39 @@ describe('the drop-in script tag', () => {
     await expect.poll(() => consoleLines.join('\n')).toMatch(/\[consent-gate\].*(autoblock-late|too late|no script can stop)/);
   });
 
+  it('under a nonce CSP with Trusted Types, releases held scripts with the page nonce', async () => {
+    const nonce = 'n0nce-autoblock';
+    const hotjar = vendors.origin('static.hotjar.com');
+    const policy = [
+      "default-src 'self'",
+      `script-src 'nonce-${nonce}'`, // no 'strict-dynamic', no host: an inserted script needs the nonce
+      "style-src 'self'",
+      "require-trusted-types-for 'script'",
+      'trusted-types consent-gate default',
+    ].join('; ');
+    servers.page(
+      '/csp',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>
+      <script nonce="${nonce}">
+        // The page's own policy for its own loader, as a site under Trusted Types has one.
+        if (window.trustedTypes) trustedTypes.createPolicy('default', { createScriptURL: (url) => url });
+        const script = document.createElement('script');
+        script.src = '${hotjar}/csp.js';
+        document.head.appendChild(script);
+      </script></head><body></body></html>`,
+      { 'Content-Security-Policy': policy },
+    );
+    const page = await visit('/csp');
+    await page.waitForFunction(() => !!document.getElementById('consent-gate')?.shadowRoot?.querySelector('[data-cg="banner"]'));
+    await wait(500);
+    expect(requested()).toEqual([]);
+    await click(page, 'accept-all');
+    await expect.poll(() => ran(page)).toEqual(['static.hotjar.com/csp.js']);
+    expect(consoleLines.filter((line) => /Content Security Policy|TrustedScriptURL|Trusted Type/i.test(line))).toEqual([]);
+  });
+
   it('with "debug": true, reports third-party hosts that loaded and are in no category', async () => {
     const page = await open(sitePage({ ...CONFIG, autoBlock: { debug: true } }));
     await page.evaluate((src) => {
