@@ -37,6 +37,16 @@ function pageScript(): string {
   const pixel = new Image();
   pixel.onload = () => log('pixel-load');
   pixel.src = '${v('ib.adnxs.com')}/px.gif';
+  // A stylesheet inside a fragment, and a responsive image given its candidates by srcset.
+  const fragment = document.createDocumentFragment();
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = '${v('static.criteo.net')}/style.css';
+  fragment.append(sheet);
+  document.head.append(fragment);
+  const responsive = document.createElement('img');
+  responsive.srcset = '${v('ib.adnxs.com')}/one.gif 1x, ${v('ib.adnxs.com')}/two.gif 2x';
+  document.body.append(responsive);
   // URLs given after insertion.
   const late = document.createElement('iframe');
   document.body.insertBefore(late, null);
@@ -119,6 +129,8 @@ const ALL = [
   'snap.licdn.com/second.js',
   'cdn.segment.com/third.js',
   'static.criteo.net/frame.html',
+  'static.criteo.net/style.css',
+  'ib.adnxs.com/one.gif',
   'ib.adnxs.com/px.gif',
   'cdn.taboola.com/late.html',
   'js.hs-scripts.com/late.js',
