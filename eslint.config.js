@@ -31,6 +31,8 @@ const headlessFolders = [
   'src/headless.ts',
   'src/listeners/**',
   'src/create-consent.ts',
+  'src/autoblock/**',
+  'src/autoblock.ts',
   'src/types.ts',
 ];
 

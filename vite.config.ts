@@ -22,6 +22,7 @@ export default defineConfig({
         catalogue: 'src/catalogue.ts',
         log: 'src/log.ts',
         'google-consent-mode': 'src/google-consent-mode.ts',
+        autoblock: 'src/autoblock.ts',
         ...Object.fromEntries(LOCALES.map((l) => [`locales/${l}`, `src/i18n/locales/${l}.ts`])),
         'locales/en': 'src/i18n/locales/en.ts',
       },

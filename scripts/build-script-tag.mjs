@@ -5,6 +5,7 @@
  *   consent-gate.iife.js            the first view: core, gating, banner, settings button
  *   parts/<name>.<hash>.js          loaded only when a page or a visitor needs them
  *   locales/<lang>.<hash>.json      loaded when the page's language needs it (and <lang>.json)
+ *   consent-gate.autoblock.iife.js  the same with automatic blocking (`autoBlock`), a drop-in
  *   consent-gate-<version>.iife.js  a versioned copy, for use with an integrity attribute
  *   consent-gate.sri.json           sha384 of every file a site owner may load
  *
@@ -17,14 +18,21 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const { version } = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'log'];
-/** Script-tag builds: the default one, and later the drop-ins (`gcm`, `autoblock`, `full`). */
-const DROP_INS = { 'consent-gate': 'src/auto.ts', 'consent-gate.gcm': 'src/auto-gcm.ts' };
+const PARTS = ['activation', 'dialog', 'placeholders', 'cookie-table', 'catalogue', 'messages', 'log', 'autoblock-report'];
+
+/** Script-tag builds: the default one and the drop-ins with start-time features. */
+const DROP_INS = {
+  'consent-gate': 'src/auto.ts',
+  'consent-gate.gcm': 'src/auto-gcm.ts',
+  'consent-gate.autoblock': 'src/auto-autoblock.ts',
+  'consent-gate.full': 'src/auto-full.ts',
+};
 
 const common = {
   bundle: true,
@@ -96,7 +104,8 @@ const parts = Object.fromEntries(await Promise.all(PARTS.map(buildPart)));
 const locales = await buildLocales();
 const files = {};
 for (const [name, entry] of Object.entries(DROP_INS)) {
-  const bytes = await buildMain(entry, parts, locales);
+  const own = Object.fromEntries(Object.entries(parts).filter(([part]) => !DROP_IN_PARTS[part] || DROP_IN_PARTS[part].includes(name)));
+  const bytes = await buildMain(entry, own, locales);
   write(`${name}.iife.js`, bytes);
   files[`${name}.iife.js`] = bytes;
 }

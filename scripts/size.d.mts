@@ -4,7 +4,11 @@ export interface Sizes {
   firstView: number;
   scriptTag: number;
   headless: number;
+  /** The autoblock drop-in minus the main file, without the vendor catalogue. */
+  interceptor: number;
+  /** The vendor catalogue's share of the autoblock drop-in. */
+  vendorCatalogue: number;
 }
-export const BUDGETS: Record<'firstView' | 'scriptTag' | 'headless', { name: string; limit: number; aim?: number }>;
+export const BUDGETS: Record<'firstView' | 'scriptTag' | 'headless' | 'interceptor', { name: string; limit: number; aim?: number }>;
 export function measure(): Promise<Sizes>;
 export function sizeTable(sizes: Sizes): string;

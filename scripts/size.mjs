@@ -7,6 +7,9 @@
  *   all script-tag  the main file and every part (locales excluded)
  *   headless        `export { createConsent } from 'consent-gate/headless'`, bundled with its
  *                   dependencies by esbuild for production
+ *   interceptor     automatic blocking (issue 12): the autoblock drop-in minus the main file,
+ *                   without the vendor catalogue, which is measured on its own: the drop-in's
+ *                   entry built with and without the catalogue's data and lookup
  *
  * Budgets are the targets, not today's figures plus a margin.
  * Usage: `node scripts/size.mjs` (table; exit 1 when a target is missed), `--report` (the same
@@ -17,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -26,6 +30,7 @@ export const BUDGETS = {
   firstView: { name: 'first view: script tag + placeholders part (English)', limit: 12, aim: 10 },
   scriptTag: { name: 'all script-tag files: main + every part (no locales)', limit: 23 },
   headless: { name: 'headless entry (createConsent), esbuild, production', limit: 6, aim: 4.5 },
+  interceptor: { name: 'automatic blocking: autoblock drop-in minus main file, without the vendor catalogue', limit: 2 },
 };
 
 const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
@@ -43,6 +48,32 @@ async function headlessBytes() {
   return Buffer.from(result.outputFiles[0].contents);
 }
 
+/** The vendor catalogue's share of the autoblock drop-in: its entry built with and without it. */
+async function catalogueBytes() {
+  const entry = async (plugins) =>
+    gzip(
+      Buffer.from(
+        (
+          await build({
+            entryPoints: [path.join(root, 'src/auto-autoblock.ts')],
+            bundle: true,
+            minify: true,
+            write: false,
+            target: 'es2020',
+            format: 'iife',
+            legalComments: 'none',
+            globalName: 'ConsentGate',
+            define: { 'process.env.NODE_ENV': '"production"', __CONSENT_GATE_FILES__: '{"parts":{},"locales":{}}' },
+            absWorkingDir: root,
+            plugins,
+          })
+        ).outputFiles[0].contents,
+      ),
+    );
+  const without = { name: 'no-catalogue', setup: (b) => b.onLoad({ filter: /catalogues[\\/]vendors\.ts$/ }, () => ({ contents: 'export const findVendor = () => undefined;', loader: 'ts' })) };
+  return (await entry([])) - (await entry([without]));
+}
+
 /** Every figure, in bytes after gzip, with the files behind it. */
 export async function measure() {
   const main = gzip(readFileSync(path.join(dist, 'consent-gate.iife.js')));
@@ -51,8 +82,12 @@ export async function measure() {
       .filter((file) => file.endsWith('.js'))
       .map((file) => [file.slice(0, file.indexOf('.')), gzip(readFileSync(path.join(dist, 'parts', file)))]),
   );
-  const partsTotal = Object.values(parts).reduce((sum, size) => sum + size, 0);
+  // The default script tag's parts: not those only a drop-in build lists.
+  const partsTotal = Object.entries(parts).reduce((sum, [name, size]) => sum + (DROP_IN_PARTS[name] ? 0 : size), 0);
+  const vendorCatalogue = await catalogueBytes();
   return {
+    interceptor: gzip(readFileSync(path.join(dist, 'consent-gate.autoblock.iife.js'))) - main - vendorCatalogue,
+    vendorCatalogue,
     main,
     parts,
     firstView: main + parts.placeholders,
@@ -77,7 +112,7 @@ export function sizeTable(sizes) {
     '|---|---|---|---|',
     ...rows,
     '',
-    `Main file ${kib(sizes.main)} KiB; parts, each loaded only when needed: ${parts} (KiB).`,
+    `Main file ${kib(sizes.main)} KiB; parts, each loaded only when needed: ${parts} (KiB). The autoblock drop-in's vendor catalogue: ${kib(sizes.vendorCatalogue)} KiB; parts only a drop-in lists (${Object.keys(DROP_IN_PARTS).join(', ')}) are not counted in the default script tag's files.`,
   ].join('\n');
 }
 

@@ -9,10 +9,8 @@ import { resolveConfig } from './config/normalize';
 import { consentFromResolved, featureFields } from './create-consent';
 import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
-import type { Logger } from './core/logger';
-import type { PartLoader } from './parts/loader';
 import { scriptLocaleLoader } from './script-tag/locale-loader';
-import { scriptPartLoader } from './script-tag/part-loader';
+import { base, nonce, parts, PREFIX, readConfig, wordingLogger } from './script-tag/voice';
 import { startFeatures } from './script-tag/start-features';
 import type { ConsentGateConfig } from './types';
 
@@ -21,47 +19,6 @@ declare global {
     consentGate?: ConsentGate;
     ConsentGateConfig?: ConsentGateConfig;
   }
-}
-
-const CONFIG_ID = 'consent-gate-config';
-const PREFIX = '[consent-gate]';
-const script = document.currentScript as HTMLScriptElement | null;
-const base = script?.src ? new URL('.', script.src).href : new URL('.', document.baseURI).href;
-const nonce = script?.nonce || undefined;
-let loader: PartLoader | undefined;
-/** Made on first use: a copy of this file included a second time never starts, so never replaces the first one's part registry. */
-const parts: PartLoader = (name) => (loader ??= scriptPartLoader(document, base, nonce))(name);
-
-/** The config from `#consent-gate-config`, else `window.ConsentGateConfig`; undefined when neither is there. */
-function readConfig(): ConsentGateConfig | undefined {
-  const block = document.getElementById(CONFIG_ID);
-  if (!block?.textContent) return window.ConsentGateConfig;
-  try {
-    return JSON.parse(block.textContent) as ConsentGateConfig;
-  } catch (error) {
-    throw new SyntaxError(`the JSON in <script id="${CONFIG_ID}"> is not valid: ${(error as Error).message}. Check quotes, commas and braces there.`);
-  }
-}
-
-/**
- * The console voice of the script tag: production builds log codes, and the messages part
- * turns them into words (loaded only when there is something to say).
- */
-function wordingLogger(): Logger {
-  const said = new Set<string>();
-  const print = (method: 'warn' | 'error', [first, ...rest]: unknown[]) =>
-    parts('messages').then(
-      ({ word }) => console[method](PREFIX, typeof first === 'string' ? word(first) : first, ...rest),
-      () => console[method](PREFIX, first, ...rest),
-    );
-  return {
-    warnOnce(key, ...details) {
-      if (said.has(key)) return;
-      said.add(key);
-      void print('warn', details);
-    },
-    error: (...details) => void print('error', details),
-  };
 }
 
 /** A config error in full words: the messages part explains what the compact check found. */

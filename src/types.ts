@@ -200,6 +200,29 @@ export interface ConsentGateConfig {
    * @default {}
    */
   texts?: Record<string, Partial<Record<TextKey, string>>>;
+  /**
+   * Automatic blocking (contract section 9): scripts, frames, images, stylesheets and media that
+   * other scripts insert at run time towards a vendor of a category the visitor has not allowed
+   * never make their request, and load when the category is allowed. Vendors come from the
+   * built-in catalogue and each category's `vendors[].domains` (which win over the catalogue).
+   * Only the automatic-blocking build accepts this key: `dist/consent-gate.autoblock.iife.js`,
+   * or `installAutoBlock(config)` from `consent-gate/autoblock` for bundlers; other builds
+   * report it as a config error naming that build.
+   * @default false
+   * @example true
+   * @example { "debug": true }
+   */
+  autoBlock?: boolean | AutoBlockOptions;
+}
+
+/** Options of automatic blocking. */
+export interface AutoBlockOptions {
+  /**
+   * Log the third-party hosts that loaded and are in no category (always on in development
+   * builds), so a site owner can declare them.
+   * @default false
+   */
+  debug?: boolean;
 }
 
 /** The visitor's consent as the library sees it now. */

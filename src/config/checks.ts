@@ -19,7 +19,8 @@ export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | '
 /** Named formats; the full report words each one. */
 export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain' | 'identifier';
 
-type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
+/** Checks one value at a path, adding what it finds wrong to `problems`. */
+export type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;
 
 /** Category ids: short, lower case, safe in markup, selectors and the cookie value. */
 export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
@@ -40,7 +41,7 @@ function typeCheck(code: 'string' | 'boolean'): Check {
 }
 
 const isString = typeCheck('string');
-const isBoolean = typeCheck('boolean');
+export const isBoolean = typeCheck('boolean');
 
 function oneOf(...allowed: string[]): Check {
   return (value, path, problems) => {
@@ -97,9 +98,12 @@ function recordOf(key: Check, item: Check): Check {
   };
 }
 
-/** An object with known fields; unknown keys are problems (the full report adds a hint). */
-function shape(fields: Record<string, Check>, required: string[] = []): Check {
-  const known = Object.keys(fields);
+/**
+ * An object with known fields; unknown keys are problems (the full report adds a hint). The
+ * fields are read at check time, so a build that adds a top-level key ({@link acceptConfigKey})
+ * is checked like the rest.
+ */
+export function shape(fields: Record<string, Check>, required: string[] = []): Check {
   return (value, path, problems) => {
     if (!isPlainObject(value)) {
       problems.push({ path: path || '(config)', code: 'object', value });
@@ -111,7 +115,7 @@ function shape(fields: Record<string, Check>, required: string[] = []): Check {
     }
     for (const [name, entry] of Object.entries(value)) {
       const check = Object.prototype.hasOwnProperty.call(fields, name) ? fields[name] : undefined;
-      if (!check) problems.push({ path: `${prefix}${name}`, code: 'unknown', value: entry, detail: known });
+      if (!check) problems.push({ path: `${prefix}${name}`, code: 'unknown', value: entry, detail: Object.keys(fields) });
       else if (entry !== undefined) check(entry, `${prefix}${name}`, problems);
     }
   };
@@ -160,7 +164,8 @@ function keyOf(known: readonly string[]): Check {
 
 const textsOf = (textKeys?: readonly string[]) => recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(textKeys ? keyOf(textKeys) : () => undefined, isString));
 
-const FIELDS: Record<string, Check> = {
+/** The top-level keys every build accepts; builds with a start-time feature add theirs. */
+const TOP_LEVEL: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
   categories,
@@ -181,11 +186,21 @@ const FIELDS: Record<string, Check> = {
   language: matching(LANGUAGE_TAG, 'language'),
   texts: textsOf(),
 };
-const topLevel = shape(FIELDS);
+const topLevel = shape(TOP_LEVEL);
+
+/**
+ * Lets this bundle accept a top-level key that only some builds understand (a start-time
+ * feature such as automatic blocking, whose drop-in build or npm installer calls this). Builds
+ * without it keep reporting the key as unknown, and the full report names the build that has
+ * it. The key list is a property of the bundle, not of an instance, hence module state.
+ */
+export function acceptConfigKey(name: string, check: Check): void {
+  TOP_LEVEL[name] = check;
+}
 
 /** What a build's check knows beyond the base fields. */
 export interface CheckOptions {
-  /** Fields of the start-time features the build carries (`googleConsentMode`…). */
+  /** Fields of the start-time features passed to an instance (`googleConsentMode`…). */
   fields?: Record<string, Check>;
   /** With the list of text keys (the full report, development builds), unknown `texts` keys are problems too. */
   textKeys?: readonly string[];
@@ -194,13 +209,12 @@ export interface CheckOptions {
 /** Every problem in a configuration, coded; an empty list means it is valid. */
 export function checkConfig(config: unknown, { fields, textKeys }: CheckOptions = {}): CodedProblem[] {
   const problems: CodedProblem[] = [];
-  const check = fields || textKeys ? shape({ ...FIELDS, ...(textKeys ? { texts: textsOf(textKeys) } : {}), ...fields }) : topLevel;
+  const check = fields || textKeys ? shape({ ...TOP_LEVEL, ...(textKeys ? { texts: textsOf(textKeys) } : {}), ...fields }) : topLevel;
   check(config, '', problems);
   return problems;
 }
 
 export { shape as objectCheck, oneOf as enumCheck, integerIn as integerCheck, arrayOf as arrayCheck, recordOf as recordCheck, isString as stringCheck, isBoolean as booleanCheck, matching as formatCheck };
-export type { Check };
 
 /**
  * The terse wording production builds carry: the path and why, in a few words. The full

@@ -26,14 +26,21 @@ function show(value: unknown): string {
   return String(value);
 }
 
-/** Config keys of start-time features, which only the builds that carry them know. */
-const FEATURE_KEYS: Record<string, string> = {
-  googleConsentMode: 'Google Consent Mode is in consent-gate.gcm.iife.js (a drop-in for consent-gate.iife.js), or with npm in `features: [googleConsentMode()]` from consent-gate/google-consent-mode.',
+/**
+ * Top-level keys that only some builds understand: a start-time feature must act before other
+ * scripts run, so it ships as its own build and the default one does not carry it (issue 8).
+ */
+const FEATURE_BUILDS: Record<string, string> = {
+  googleConsentMode:
+    'not in this build: Google Consent Mode needs dist/consent-gate.gcm.iife.js (or consent-gate.full.iife.js) instead of consent-gate.iife.js, a drop-in with the same API, or with npm `features: [googleConsentMode()]` from "consent-gate/google-consent-mode"',
+  autoBlock:
+    'needs the automatic-blocking build: load dist/consent-gate.autoblock.iife.js instead of consent-gate.iife.js (a drop-in with the same API), or with npm call installAutoBlock(config) from "consent-gate/autoblock" before any other script',
 };
 
 function unknownKey(path: string, known: string[]): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
-  if (!path.includes('.') && Object.prototype.hasOwnProperty.call(FEATURE_KEYS, name)) return `not in this build: ${FEATURE_KEYS[name]}`;
+  const feature = path === name ? FEATURE_BUILDS[name] : undefined;
+  if (feature) return feature;
   const hint = didYouMean(name, known);
   return `unknown key${hint ? `: did you mean "${hint}"?` : ''} Allowed: ${known.join(', ')}`;
 }

@@ -81,7 +81,7 @@ function resolveCategory(id: string, config: ConsentGateConfig['categories']): R
   };
 }
 
-function categoryResolver(ids: readonly string[]): (id: string) => string | null {
+export function categoryResolver(ids: readonly string[]): (id: string) => string | null {
   return (id) => {
     if (ids.includes(id)) return id;
     if (id === 'analytics' && ids.includes('functional')) return 'functional';

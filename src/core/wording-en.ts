@@ -22,6 +22,11 @@ export const WORDING = {
   'table-failed': 'could not build the cookie table:',
   'language-unsupported':
     '"language": "{language}" has no built-in locale (built in: {languages}), and "texts" for it do not provide every text (missing: {missing}); those show in "{shown}". Add the missing texts, or choose a built-in language.',
+  'autoblock-late':
+    'autoBlock: {host} came as HTML or through the parser, too late to stop. Write it inert (data-consent) or insert it with DOM methods:',
+  'autoblock-unconfigured':
+    'autoBlock: {vendor} ({host}) is in a category this site has not configured, so it stays blocked. Add the category, or list the host in a category\'s vendors[].domains.',
+  'autoblock-unknown': 'autoBlock: third-party hosts that loaded and are in no category (declare them in vendors[].domains if they need consent):',
 };
 
 export type MessageCode = keyof typeof WORDING;

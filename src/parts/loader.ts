@@ -4,6 +4,7 @@
  * tag loads `parts/<name>-<hash>.js` from its own directory, checked against an integrity hash.
  */
 import type * as activation from './activation';
+import type * as autoblockReport from './autoblock-report';
 import type * as catalogue from './catalogue';
 import type * as cookieTable from './cookie-table';
 import type * as dialog from './dialog';
@@ -20,6 +21,7 @@ export interface Parts {
   catalogue: typeof catalogue;
   messages: typeof messages;
   log: typeof log;
+  'autoblock-report': typeof autoblockReport;
 }
 
 export type PartName = keyof Parts;

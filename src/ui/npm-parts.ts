@@ -9,6 +9,7 @@ const imports: Record<PartName, () => Promise<unknown>> = {
   catalogue: () => import('../parts/catalogue'),
   messages: () => import('../parts/messages'),
   log: () => import('../parts/log'),
+  'autoblock-report': () => import('../parts/autoblock-report'),
 };
 
 export function npmParts(): PartLoader {

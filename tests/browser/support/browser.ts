@@ -38,7 +38,8 @@ export interface LaunchOptions {
 }
 
 /**
- * Launches headless Chromium.
+ * Launches headless Chromium, with `args` added to {@link CHROMIUM_ARGS} (for example
+ * `--host-resolver-rules` to play well-known hosts on loopback).
  * @throws {Error} saying how to install Chromium when the binary is missing.
  */
 export async function launchBrowser({ args = [] }: LaunchOptions = {}): Promise<Browser> {

@@ -1,0 +1,103 @@
+/**
+ * Installing automatic blocking on a page: the classifier, the DOM interceptor, refused
+ * requests, the late-element backstop and (for site owners) the report of unknown hosts. Until
+ * it is connected to an instance only `necessary` is allowed, so nothing slips through while
+ * the core starts; afterwards the instance's `$consent` store releases what it allows (actions
+ * stay the only writers of consent).
+ */
+import type { ReadableAtom } from 'nanostores';
+import { acceptConfigKey, isBoolean, shape, type Check } from '../config/checks';
+import { categoryResolver } from '../config/normalize';
+import type { Logger } from '../core/logger';
+import { say } from '../core/wording';
+import { pageNonce } from '../gating/nonce';
+import type { ConsentGateConfig, ConsentState } from '../types';
+import { createClassifier, type Verdict } from './classify';
+import { intercept } from './interceptor';
+import { refuseRequests } from './network';
+import { watchLate } from './report';
+import type * as unknownHosts from './unknown-hosts';
+
+/** Automatic blocking installed on a page. */
+export interface AutoBlocker {
+  /**
+   * Follows an instance's consent: held elements whose category it allows are inserted (or
+   * given their URL) in the order the page asked for. Returns the function that stops following.
+   * @example blocker.connect(createConsentGate(config))
+   */
+  connect(gate: { $consent: ReadableAtom<ConsentState> }): () => void;
+  /** How many elements are held now. */
+  held(): number;
+}
+
+/** Options of {@link installAutoBlock}. */
+export interface AutoBlockInstallOptions {
+  /** The window to protect. @default window */
+  window?: Window;
+  /** The page's script nonce for released scripts. @default the running script's, else the first one in the page */
+  nonce?: string;
+  /** Where warnings go. @default the console, with the `[consent-gate]` prefix */
+  logger?: Logger;
+}
+
+const INSTALLED = Symbol.for('consent-gate.autoblock');
+type Protected = Window & typeof globalThis & { [INSTALLED]?: AutoBlocker };
+
+const autoBlockCheck: Check = (value, path, problems) => {
+  if (typeof value !== 'boolean') shape({ debug: isBoolean })(value, path, problems);
+};
+
+/** Makes this bundle's config check accept the `autoBlock` key. */
+export function acceptAutoBlock(): void {
+  acceptConfigKey('autoBlock', autoBlockCheck);
+}
+
+/** What each build settles for {@link startAutoBlock}: its console voice, whether it reports unknown hosts, and how it loads that report. */
+export interface AutoBlockSettings extends AutoBlockInstallOptions {
+  logger: Logger;
+  /** Report unknown hosts even without `autoBlock: { debug: true }` (development builds). */
+  debug: boolean;
+  report: () => Promise<typeof unknownHosts>;
+}
+
+/**
+ * Installs automatic blocking on a window, once (a second call returns the first blocker): the
+ * npm `installAutoBlock` and the drop-in script tag each call it with their settings.
+ */
+export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSettings): AutoBlocker {
+  acceptAutoBlock();
+  const view = (options.window ?? window) as Protected;
+  if (view[INSTALLED]) return view[INSTALLED];
+  const document = view.document;
+  const classify = createClassifier(config, document, categoryResolver(['necessary', ...Object.keys(config.categories ?? {})]));
+  let allowed: (id: string) => boolean = (id) => id === 'necessary';
+  const { logger } = options;
+  // A URL is usually judged twice in a row (given, then inserted): remember the last one.
+  let last: string | undefined;
+  let lastVerdict: Verdict | undefined;
+  const deniedUrl = (url: string): Verdict | undefined => {
+    const verdict = url === last ? lastVerdict : (lastVerdict = classify((last = url)));
+    if (!verdict || (verdict.category !== null && allowed(verdict.category))) return undefined;
+    if (verdict.category === null) {
+      logger.warnOnce(verdict.vendor, say('autoblock-unconfigured', { vendor: verdict.vendor, host: verdict.host }));
+    }
+    return verdict;
+  };
+  const interceptor = intercept(view, deniedUrl, options.nonce ?? pageNonce(document));
+  refuseRequests(view, deniedUrl);
+  watchLate(view, interceptor, logger);
+  if (options.debug || (typeof config.autoBlock === 'object' && config.autoBlock.debug)) {
+    options.report().then((part) => part.reportUnknownHosts(view, classify, logger), (error: unknown) => logger.warnOnce('autoblock-report', error));
+  }
+
+  const blocker: AutoBlocker = {
+    connect: (gate) =>
+      gate.$consent.subscribe((state) => {
+        allowed = (id) => state.categories[id] === true;
+        interceptor.release(allowed);
+      }),
+    held: () => interceptor.held.size,
+  };
+  view[INSTALLED] = blocker;
+  return blocker;
+}

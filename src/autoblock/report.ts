@@ -1,0 +1,28 @@
+/**
+ * What the interceptor cannot stop, said on the console: a MutationObserver backstop reports
+ * vendor elements that reached the document some other way (HTML strings, the parser), when it
+ * is already too late to stop their request.
+ */
+import type { Logger } from '../core/logger';
+import { say } from '../core/wording';
+import { LOADING, type Interceptor } from './interceptor';
+
+export function watchLate(view: Window & typeof globalThis, interceptor: Interceptor, logger: Logger): void {
+  const check = (element: Element) => {
+    if (!element.isConnected || interceptor.held.has(element)) return;
+    for (const name of LOADING[element.localName] ?? []) {
+      const value = element.getAttribute(name);
+      const verdict = value && interceptor.denied(element, name, value);
+      if (verdict) logger.warnOnce(verdict.host, say('autoblock-late', { host: verdict.host }), element);
+    }
+  };
+  new view.MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of Array.from(record.addedNodes)) {
+        if (!(node instanceof view.Element)) continue;
+        check(node);
+        if (node.firstElementChild) node.querySelectorAll(Object.keys(LOADING).join()).forEach(check);
+      }
+    }
+  }).observe(view.document.documentElement, { childList: true, subtree: true });
+}

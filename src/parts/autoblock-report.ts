@@ -1,0 +1,2 @@
+/** Part `autoblock-report`: the debug report of third-party hosts in no category (autoblock drop-in only). */
+export { reportUnknownHosts } from '../autoblock/unknown-hosts';

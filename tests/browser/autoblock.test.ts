@@ -1,0 +1,321 @@
+// Automatic blocking (issue 12, contract section 9) in real browsers, against the built drop-in
+// dist/consent-gate.autoblock.iife.js: Chromium (playwright-core) and, where Debian's
+// firefox-esr and puppeteer-core are installed, Firefox through WebDriver BiDi, since prototype
+// patching is where engines differ. Well-known vendor hosts resolve to a loopback server
+// (support/vendors.ts), so the page talks to "static.hotjar.com" or "snap.licdn.com" exactly as
+// a real site would, and every request that reaches them is logged with its host.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { engineList, type Engine, type Tab } from './support/engines';
+import { IMPORT_MAP, scriptJson } from './support/pages';
+import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import { startVendorServer, VENDOR_HOSTS, type VendorServer } from './support/vendors';
+
+let servers: Servers;
+let vendors: VendorServer;
+let consoleLines: string[];
+let consoleArgs: unknown[][];
+
+const CONFIG = { mode: 'opt-in', autoBlock: true, privacyPolicyUrl: '/privacy', categories: { functional: {}, analytics: {}, advertising: {}, social: {} } };
+
+/** What the page's own scripts do: a tag-manager-like loader and friends, all with DOM methods. */
+function pageScript(): string {
+  const v = (host: keyof typeof VENDOR_HOSTS) => vendors.origin(host);
+  return `
+  window.__log = [];
+  const log = (entry) => window.__log.push(entry);
+  // A tag manager: ordered scripts (async = false), a frame and a pixel that is never inserted.
+  for (const src of ['${v('static.hotjar.com')}/first.js?delay=300', '${v('snap.licdn.com')}/second.js', '${v('cdn.segment.com')}/third.js?delay=100', '/fp.js']) {
+    const script = document.createElement('script');
+    script.async = false;
+    script.src = src;
+    document.head.appendChild(script);
+  }
+  const frame = document.createElement('iframe');
+  frame.src = '${v('static.criteo.net')}/frame.html';
+  frame.addEventListener('load', () => log('frame-load'));
+  document.body.append(frame);
+  const pixel = new Image();
+  pixel.onload = () => log('pixel-load');
+  pixel.src = '${v('ib.adnxs.com')}/px.gif';
+  // A stylesheet inside a fragment, and a responsive image given its candidates by srcset.
+  const fragment = document.createDocumentFragment();
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = '${v('static.criteo.net')}/style.css';
+  fragment.append(sheet);
+  document.head.append(fragment);
+  const responsive = document.createElement('img');
+  responsive.srcset = '${v('ib.adnxs.com')}/one.gif 1x, ${v('ib.adnxs.com')}/two.gif 2x';
+  document.body.append(responsive);
+  // URLs given after insertion.
+  const late = document.createElement('iframe');
+  document.body.insertBefore(late, null);
+  late.setAttribute('src', '${v('cdn.taboola.com')}/late.html');
+  const lateScript = document.createElement('script');
+  document.head.append(lateScript);
+  lateScript.setAttribute('src', '${v('js.hs-scripts.com')}/late.js');
+  // A script moved between parents while held.
+  const moved = document.createElementNS('http://www.w3.org/1999/xhtml', 'script');
+  moved.src = '${v('static.ads-twitter.com')}/moved.js';
+  document.getElementById('one').appendChild(moved);
+  document.getElementById('two').appendChild(moved);
+  window.__moved = moved;
+  // A script that reads its own src and listens for load.
+  const own = document.createElement('script');
+  own.src = '${v('www.googletagmanager.com')}/gtm.js';
+  own.addEventListener('load', () => log('gtm-load'));
+  own.dataset.container = 'GTM-1';
+  document.head.append(own);
+  log('src:' + own.src);
+  // A social SDK inserted on click.
+  document.getElementById('share').addEventListener('click', () => {
+    const sdk = document.createElement('script');
+    sdk.src = '${v('platform-api.sharethis.com')}/js/sharethis.js';
+    document.body.appendChild(sdk);
+  });
+  // Requests scripts make themselves.
+  fetch('${v('cdn.segment.com')}/v1/t').then(() => log('fetch-sent'), (error) => log('fetch:' + error.name + ':' + error.message));
+  log('beacon:' + navigator.sendBeacon('${v('snap.licdn.com')}/beacon', 'x'));
+  try {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '${v('ib.adnxs.com')}/xhr');
+    xhr.send('x');
+    log('xhr-sent');
+  } catch (error) {
+    log('xhr:' + error.name);
+  }`;
+}
+
+function sitePage(config: object = CONFIG): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
+  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
+  <script src="/dist/consent-gate.autoblock.iife.js"></script>
+  </head><body><h1>News</h1><div id="one"></div><div id="two"></div><button id="share">Share</button>
+  <script>${pageScript()}</script></body></html>`;
+}
+
+let engine: Engine;
+let tab: Tab;
+
+async function visit(path: string): Promise<Tab> {
+  tab = await engine.newTab();
+  tab.onConsole((text, args) => {
+    consoleLines.push(text);
+    consoleArgs.push(args);
+  });
+  await tab.goto(servers.firstParty + path);
+  return tab;
+}
+
+async function open(html: string): Promise<Tab> {
+  servers.page('/', html);
+  servers.page('/fp.js', 'window.__fp = performance.now();', { 'Content-Type': 'text/javascript' });
+  const page = await visit('/');
+  await page.waitForFunction(() => !!document.getElementById('consent-gate')?.shadowRoot?.querySelector('[data-cg="banner"]'));
+  return page;
+}
+
+const requested = () => vendors.requests().map((r) => `${r.host}${r.path}`);
+const log = (page: Tab) => page.evaluate(() => (window as unknown as { __log: string[] }).__log);
+const ran = (page: Tab) => page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? []);
+/** Presses a banner button (inside the open shadow root). */
+const click = (page: Tab, hook: string) =>
+  page.evaluate((name) => document.getElementById('consent-gate')!.shadowRoot!.querySelector<HTMLElement>(`[data-cg="banner"] [data-cg="${name}"]`)!.click(), hook);
+const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** Every vendor element the page asked for, once each. */
+const ALL = [
+  'static.hotjar.com/first.js',
+  'snap.licdn.com/second.js',
+  'cdn.segment.com/third.js',
+  'static.criteo.net/frame.html',
+  'static.criteo.net/style.css',
+  'ib.adnxs.com/one.gif',
+  'ib.adnxs.com/px.gif',
+  'cdn.taboola.com/late.html',
+  'js.hs-scripts.com/late.js',
+  'static.ads-twitter.com/moved.js',
+  'www.googletagmanager.com/gtm.js',
+  'platform-api.sharethis.com/js/sharethis.js',
+].sort();
+
+beforeAll(async () => {
+  vendors = await startVendorServer();
+  servers = await startServers({ projectRoot: PROJECT_ROOT });
+});
+afterAll(async () => {
+  await servers?.close();
+  await vendors?.close();
+});
+
+describe.each(await engineList())('automatic blocking in $name', ({ launch, skip }) => {
+  beforeAll(async () => {
+    if (!skip) engine = await launch(Object.keys(VENDOR_HOSTS));
+  });
+  afterAll(async () => {
+    if (!skip) await engine?.close();
+  });
+  beforeEach(async (test) => {
+    if (skip) test.skip(skip);
+    vendors.clear();
+    consoleLines = [];
+    consoleArgs = [];
+  });
+  afterEach(async () => {
+    if (!skip) await engine.closeTabs();
+  });
+
+describe('the drop-in script tag', () => {
+  it('before consent: no request reaches any catalogued host, first-party scripts run at once, requests are refused clearly', async () => {
+    const page = await open(sitePage());
+    await page.click('#share');
+    await wait(1200);
+    expect(requested()).toEqual([]);
+    expect(await page.evaluate(() => typeof (window as unknown as { __fp?: number }).__fp)).toBe('number');
+    const entries = await log(page);
+    expect(entries).toContain(`src:${vendors.origin('www.googletagmanager.com')}/gtm.js`);
+    expect(entries).toContain('beacon:false');
+    expect(entries).toContain('xhr:NetworkError');
+    expect(entries.find((e) => e.startsWith('fetch:'))).toMatch(/^fetch:TypeError:\[consent-gate\] autoBlock refused .*cdn\.segment\.com.*Segment \(analytics\) is not allowed$/);
+    // Held scripts wait outside the document; a comment marks each place.
+    expect(await page.evaluate(() => (window as unknown as { __moved: Element }).__moved.isConnected)).toBe(false);
+    expect(consoleLines.filter((line) => line.includes('[consent-gate]'))).toEqual([]);
+  });
+
+  it('after "Accept all": each element loads once, scripts in the order asked for, with their own listeners and place', async () => {
+    const page = await open(sitePage());
+    await page.click('#share');
+    await click(page, 'accept-all');
+    await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(ALL);
+    await expect.poll(() => log(page)).toEqual(expect.arrayContaining(['gtm-load', 'pixel-load', 'frame-load']));
+    await wait(500);
+    expect(requested().sort()).toEqual(ALL);
+    const order = (await ran(page)).filter((name) => /(first|second|third)\.js$/.test(name));
+    expect(order).toEqual(['static.hotjar.com/first.js', 'snap.licdn.com/second.js', 'cdn.segment.com/third.js']);
+    const entries = await log(page);
+    expect(entries.filter((e) => e === 'gtm-load')).toHaveLength(1);
+    expect(entries.filter((e) => e === 'pixel-load')).toHaveLength(1);
+    expect(await page.evaluate(() => (window as unknown as { __srcs: string[] }).__srcs)).toContain(`${vendors.origin('www.googletagmanager.com')}/gtm.js`);
+    expect(await page.evaluate(() => (window as unknown as { __moved: Element }).__moved.parentElement?.id)).toBe('two');
+    expect(await page.evaluate(() => document.querySelector('script[data-container="GTM-1"]') !== null)).toBe(true);
+  });
+
+  it('after "Reject all" nothing loads; a later set() that allows a category releases exactly its elements', async () => {
+    const page = await open(sitePage());
+    await click(page, 'reject-all');
+    await page.click('#share');
+    await wait(1000);
+    expect(requested()).toEqual([]);
+    await page.evaluate(() => (window as unknown as { consentGate: { set(c: object): void } }).consentGate.set({ analytics: true }));
+    const analytics = ['static.hotjar.com/first.js', 'cdn.segment.com/third.js', 'js.hs-scripts.com/late.js', 'www.googletagmanager.com/gtm.js'].sort();
+    await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(analytics);
+    await wait(500);
+    expect(requested().sort()).toEqual(analytics);
+    expect((await ran(page)).filter((name) => /(first|third)\.js$/.test(name))).toEqual(['static.hotjar.com/first.js', 'cdn.segment.com/third.js']);
+  });
+
+  it('fails closed for a catalogued vendor whose category the site did not configure, and the site’s own domains win', async () => {
+    const config = { ...CONFIG, categories: { functional: { vendors: [{ name: 'Our widgets', domains: ['platform.linkedin.com'] }] }, analytics: {}, advertising: {} } };
+    const page = await open(sitePage(config));
+    await page.evaluate((src) => {
+      const script = document.createElement('script');
+      script.src = src;
+      document.body.append(script);
+    }, `${vendors.origin('platform.linkedin.com')}/in.js`);
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe');
+      frame.src = src;
+      document.body.append(frame);
+    }, `${vendors.origin('c.disquscdn.com')}/embed.html`);
+    await page.click('#share');
+    await click(page, 'accept-all');
+    await expect.poll(() => requested()).toContain('platform.linkedin.com/in.js');
+    await wait(800);
+    expect(requested().filter((r) => /sharethis|disqus/.test(r))).toEqual([]);
+    await expect.poll(() => consoleLines.join('\n')).toMatch(/autoblock-unconfigured|not configured/);
+  });
+
+  it('reports vendor markup it sees too late (HTML strings)', async () => {
+    const page = await open(sitePage());
+    await page.evaluate((src) => {
+      document.getElementById('one')!.innerHTML = `<img src="${src}" alt="">`;
+    }, `${vendors.origin('static.criteo.net')}/html.gif`);
+    await expect.poll(() => consoleLines.join('\n')).toMatch(/\[consent-gate\].*(autoblock-late|too late|no script can stop)/);
+  });
+
+  it('under a nonce CSP with Trusted Types, releases held scripts with the page nonce', async () => {
+    const nonce = 'n0nce-autoblock';
+    const hotjar = vendors.origin('static.hotjar.com');
+    const policy = [
+      "default-src 'self'",
+      `script-src 'nonce-${nonce}'`, // no 'strict-dynamic', no host: an inserted script needs the nonce
+      "style-src 'self'",
+      "require-trusted-types-for 'script'",
+      'trusted-types consent-gate default',
+    ].join('; ');
+    servers.page(
+      '/csp',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>
+      <script nonce="${nonce}">
+        // The page's own policy for its own loader, as a site under Trusted Types has one.
+        if (window.trustedTypes) trustedTypes.createPolicy('default', { createScriptURL: (url) => url });
+        const script = document.createElement('script');
+        script.src = '${hotjar}/csp.js';
+        document.head.appendChild(script);
+      </script></head><body></body></html>`,
+      { 'Content-Security-Policy': policy },
+    );
+    const page = await visit('/csp');
+    await page.waitForFunction(() => !!document.getElementById('consent-gate')?.shadowRoot?.querySelector('[data-cg="banner"]'));
+    await wait(500);
+    expect(requested()).toEqual([]);
+    await click(page, 'accept-all');
+    await expect.poll(() => ran(page)).toEqual(['static.hotjar.com/csp.js']);
+    expect(consoleLines.filter((line) => /Content Security Policy|TrustedScriptURL|Trusted Type/i.test(line))).toEqual([]);
+  });
+
+  it('with "debug": true, reports third-party hosts that loaded and are in no category', async () => {
+    const page = await open(sitePage({ ...CONFIG, autoBlock: { debug: true } }));
+    await page.evaluate((src) => {
+      const image = new Image();
+      image.src = src;
+    }, `${servers.thirdParty}/t/unknown.gif`);
+    await expect.poll(() => consoleLines.findIndex((line) => /in no category/.test(line)), { timeout: 8000 }).toBeGreaterThanOrEqual(0);
+    const index = consoleLines.findIndex((line) => /in no category/.test(line));
+    expect(consoleArgs[index]?.[2]).toEqual(['localhost']);
+  });
+});
+
+describe('automatic blocking for bundlers (consent-gate/autoblock)', () => {
+  it('installAutoBlock holds a vendor script until the connected instance allows its category', async () => {
+    const config = { autoBlock: true, categories: { analytics: {} } };
+    servers.page(
+      '/npm',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>npm</title>
+      <script type="importmap">${scriptJson(IMPORT_MAP)}</script>
+      <script>window.process = { env: { NODE_ENV: 'production' } };</script>
+      <script type="module">
+        import { installAutoBlock } from '/dist/autoblock.js';
+        import { createConsent } from '/dist/headless.js';
+        const config = ${scriptJson(config)};
+        const blocker = installAutoBlock(config);
+        window.gate = createConsent(config);
+        blocker.connect(window.gate);
+        const script = document.createElement('script');
+        script.src = '${vendors.origin('static.hotjar.com')}/npm.js';
+        document.head.append(script);
+        window.__held = blocker.held();
+      </script></head><body></body></html>`,
+    );
+    const page = await visit('/npm');
+    await page.waitForFunction(() => (window as unknown as { __held?: number }).__held === 1);
+    await wait(500);
+    expect(requested()).toEqual([]);
+    await page.evaluate(() => (window as unknown as { gate: { acceptAll(): void } }).gate.acceptAll());
+    await expect.poll(() => requested()).toEqual(['static.hotjar.com/npm.js']);
+    await expect.poll(() => ran(page)).toEqual(['static.hotjar.com/npm.js']);
+  });
+});
+});
