@@ -148,21 +148,20 @@ afterAll(async () => {
   await vendors?.close();
 });
 
-describe.each(await engineList())('automatic blocking in $name', ({ launch, skip }) => {
+describe.each(await engineList())('automatic blocking in $name', ({ launch }) => {
   beforeAll(async () => {
-    if (!skip) engine = await launch(Object.keys(VENDOR_HOSTS));
+    engine = await launch(Object.keys(VENDOR_HOSTS));
   });
   afterAll(async () => {
-    if (!skip) await engine?.close();
+    await engine?.close();
   });
-  beforeEach(async (test) => {
-    if (skip) test.skip(skip);
+  beforeEach(async () => {
     vendors.clear();
     consoleLines = [];
     consoleArgs = [];
   });
   afterEach(async () => {
-    if (!skip) await engine.closeTabs();
+    await engine.closeTabs();
   });
 
 describe('the drop-in script tag', () => {

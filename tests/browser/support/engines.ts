@@ -102,15 +102,24 @@ async function hasPuppeteer(): Promise<boolean> {
   }
 }
 
-/** The engines to run, each with a reason to skip it when it cannot run here. */
-export async function engineList(): Promise<Array<{ name: string; launch: (hosts: string[]) => Promise<Engine>; skip: string | false }>> {
-  const firefoxSkip = !existsSync(FIREFOX_PATH)
-    ? `Firefox not found at ${FIREFOX_PATH} (apt-get install firefox-esr, or set FIREFOX_PATH)`
+/**
+ * The engines to run: Chromium, and Firefox (Debian's firefox-esr, installed by .ci/run, driven by
+ * the puppeteer-core dev dependency). A missing Firefox fails the suite with the install command,
+ * as a missing Chromium does: a second engine that silently does not run proves nothing.
+ */
+export async function engineList(): Promise<Array<{ name: string; launch: (hosts: string[]) => Promise<Engine>; skip: false }>> {
+  const missing = !existsSync(FIREFOX_PATH)
+    ? `Firefox not found at ${FIREFOX_PATH}: sudo apt-get install -y firefox-esr (or set FIREFOX_PATH)`
     : !(await hasPuppeteer())
-      ? 'puppeteer-core is not installed (npm install --no-save puppeteer-core drives firefox-esr through WebDriver BiDi)'
-      : false;
+      ? 'puppeteer-core is not installed: run npm ci (it is a dev dependency)'
+      : null;
+  const firefoxOrExplain = missing
+    ? async () => {
+        throw new Error(missing);
+      }
+    : firefox;
   return [
     { name: 'Chromium', launch: chromium, skip: false },
-    { name: 'Firefox', launch: firefox, skip: firefoxSkip },
+    { name: 'Firefox', launch: firefoxOrExplain, skip: false },
   ];
 }
