@@ -190,3 +190,17 @@ describe('site texts and regional language tags', () => {
     expect(button('accept-all')).toBe('Aceitar todos');
   });
 });
+
+describe('English purpose lists without ICU (script time on the critical path)', () => {
+  it('joins exactly as Intl.ListFormat("en") does, for one to five purposes', async () => {
+    const { resolveConfig } = await import('../../src/config/normalize');
+    const { buildTexts, purposes } = await import('../../src/i18n/texts');
+    const ids = ['functional', 'analytics', 'advertising', 'social', 'chat'];
+    for (let n = 1; n <= ids.length; n++) {
+      const config = resolveConfig({ categories: Object.fromEntries(ids.slice(0, n).map((id) => [id, id === 'chat' ? { label: 'Live chat' } : {}])) });
+      const texts = buildTexts({}, 'en', config);
+      const words = config.optional.map((id) => (id === 'chat' ? 'live chat' : texts[`${id}Purpose` as keyof typeof texts]));
+      expect(purposes(texts, config, 'en'), String(n)).toBe(new Intl.ListFormat('en').format(words));
+    }
+  });
+});
