@@ -9,6 +9,7 @@
  * vendors document; an entry without one has no single documented lifetime.
  */
 import { compilePattern, type NamePattern } from '../config/patterns';
+import { cookieCatalogueEntries } from '../catalogues/cookies';
 import { findEntry } from './scan';
 
 /** One catalogued cookie: an exact name or a pattern, and what it is. */
@@ -166,11 +167,19 @@ function expand(): readonly CatalogueEntry[] {
 }
 
 /**
- * Every catalogued cookie, in table order. Built on first call and shared afterwards; the array
- * and its entries are frozen.
+ * The hand-made table alone (the open-data generator, `scripts/build-catalogues.mjs`, reads it
+ * from this file's text and puts it first in the generated catalogue, where it wins).
+ */
+export function handMadeCatalogue(): readonly CatalogueEntry[] {
+  return (entries ??= expand());
+}
+
+/**
+ * Every catalogued cookie: the hand-made table, then the browser subset of the Open Cookie
+ * Database (`src/catalogues/cookies.ts`, issue 12). Built on first call and shared; frozen.
  */
 export function catalogue(): readonly CatalogueEntry[] {
-  return (entries ??= expand());
+  return cookieCatalogueEntries();
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compilePattern } from '../../src/config/patterns';
-import { catalogue, findInCatalogue } from '../../src/cookies/catalogue';
+import { handMadeCatalogue, catalogue, findInCatalogue } from '../../src/cookies/catalogue';
 
 const CATEGORIES = ['analytics', 'advertising', 'social', 'functional'];
 
@@ -9,13 +9,25 @@ describe('cookie catalogue', () => {
     expect(catalogue().length).toBeGreaterThanOrEqual(65);
   });
 
-  it('gives every entry a vendor, a known category and a purpose', () => {
+  it('gives every entry a vendor and a known category, and every hand-made entry a purpose', () => {
     for (const entry of catalogue()) {
       expect(entry.vendor, String(entry.pattern)).toMatch(/\S/);
       expect(CATEGORIES, String(entry.pattern)).toContain(entry.category);
+      if ('lifetime' in entry) expect(entry.lifetime).toMatch(/\S/);
+    }
+    // The Open Cookie Database's purposes stay in the full table for tools (data/cookies.full.json),
+    // out of the browser subset, to keep the catalogue part small; its lifetimes are free text.
+    for (const entry of handMadeCatalogue()) {
       expect(entry.purpose, String(entry.pattern)).toMatch(/\S/);
       if ('lifetime' in entry) expect(entry.lifetime).toMatch(/^(Session|\d+ (minutes?|hours?|days?|weeks?|months?|years?))$/);
     }
+  });
+
+  it('is the hand-made table first (it wins), then the open-data subset', () => {
+    const all = catalogue();
+    const hand = handMadeCatalogue();
+    expect(all.length).toBeGreaterThan(hand.length + 100);
+    expect(all.slice(0, hand.length).map((entry) => String(entry.pattern))).toEqual(hand.map((entry) => String(entry.pattern)));
   });
 
   it('compiles every pattern: plain names stay strings, /regex/ forms become RegExps', () => {
