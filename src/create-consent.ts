@@ -7,6 +7,7 @@ import { resolveConfig, type ResolvedConfig } from './config/normalize';
 import { createActions } from './core/actions';
 import { createEmitter } from './core/emitter';
 import { createLogger } from './core/logger';
+import { say } from './core/wording';
 import { readPrivacySignal, startingDecision } from './core/modes';
 import { encodeDecision, newestCurrent, randomConsentId } from './core/record';
 import { createStores } from './core/stores';
@@ -43,7 +44,11 @@ export function featureFields(features: readonly StartFeature[] = []): Record<st
  * consent.on('change', (state) => console.log(state.categories));
  */
 export function createConsent<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
-  return consentFromResolved(resolveConfig(config, featureFields(options.features)), options, activationModule);
+  const resolved = resolveConfig(config, featureFields(options.features));
+  const logger = options.logger ?? createLogger();
+  // A headless instance sends no records by itself: its UI knows the texts the hash covers.
+  if (resolved.log) logger.warnOnce('log-headless', say('log-headless'));
+  return consentFromResolved(resolved, { ...options, logger }, activationModule);
 }
 
 /**

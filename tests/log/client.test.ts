@@ -179,3 +179,15 @@ describe('the consent log (contract section 5, GDPR-14)', () => {
     expect(sent[1]!.body['textsHash']).not.toBe(hash);
   });
 });
+
+describe('a headless instance with log.endpoint', () => {
+  it('sends nothing by itself and says how to start the log', () => {
+    const logger = recordingLogger();
+    const headless = createConsent({ log: { endpoint: '/consent' }, categories: { analytics: {} } }, { storage: createMemoryStorage(), logger });
+    headless.acceptAll();
+    expect(logger.warnings).toHaveLength(1);
+    expect(String(logger.warnings[0]![0])).toContain('startConsentLog');
+    expect(sent).toEqual([]);
+    headless.destroy();
+  });
+});
