@@ -22,7 +22,8 @@ interface PathRule extends VendorMatch {
   segments: string[];
 }
 
-interface HostRules {
+/** The rules of one host. */
+export interface HostRules {
   /** The rule for the host as a whole, when there is one. */
   host?: VendorMatch;
   /** Host-plus-path rules, longest first. */
@@ -39,6 +40,22 @@ const CATEGORY: Record<string, string> = {
 
 let table: Map<string, HostRules> | undefined;
 
+/**
+ * Adds one rule (a host, or a host plus a path such as `/tr` or `/*\/sdk.js`) to a table. A host
+ * listed twice keeps its first rule. Call {@link sortPathRules} once the table is complete.
+ */
+export function addVendorRule(rules: Map<string, HostRules>, host: string, path: string | undefined, match: VendorMatch): void {
+  const entry = rules.get(host) ?? { paths: [] };
+  rules.set(host, entry);
+  if (path === undefined) entry.host ??= match;
+  else entry.paths.push({ ...match, segments: path.split('/') });
+}
+
+/** Puts each host's path rules longest first, so the most specific one matches. */
+export function sortPathRules(rules: Map<string, HostRules>): void {
+  for (const entry of rules.values()) entry.paths.sort((a, b) => b.segments.join('/').length - a.segments.join('/').length);
+}
+
 function decode(data: string): Map<string, HostRules> {
   const rules = new Map<string, HostRules>();
   let vendor = '';
@@ -50,14 +67,10 @@ function decode(data: string): Map<string, HostRules> {
     const match = { vendor, category: CATEGORY[line[0]!]! };
     for (const rule of line.slice(1).split(' ')) {
       const slash = rule.indexOf('/');
-      const host = slash < 0 ? rule : rule.slice(0, slash);
-      const entry = rules.get(host) ?? { paths: [] };
-      rules.set(host, entry);
-      if (slash < 0) entry.host = match;
-      else entry.paths.push({ ...match, segments: rule.slice(slash).split('/') });
+      addVendorRule(rules, slash < 0 ? rule : rule.slice(0, slash), slash < 0 ? undefined : rule.slice(slash), match);
     }
   }
-  for (const entry of rules.values()) entry.paths.sort((a, b) => b.segments.join('/').length - a.segments.join('/').length);
+  sortPathRules(rules);
   return rules;
 }
 
@@ -98,10 +111,18 @@ export function findVendor(url: string): VendorMatch | undefined {
   const parsed = parse(url);
   if (!parsed) return undefined;
   table ??= decode(VENDOR_DATA);
-  const path = parsed.pathname.split('/');
-  const labels = parsed.hostname.toLowerCase().replace(/\.$/, '').split('.');
+  return matchVendor(table, parsed);
+}
+
+/**
+ * The rule of a table that covers a URL: the most specific host first, then on that host the
+ * longest matching path rule, else the host's own rule. Shared with the site scanner's full table.
+ */
+export function matchVendor(rules: ReadonlyMap<string, HostRules>, url: URL): VendorMatch | undefined {
+  const path = url.pathname.split('/');
+  const labels = url.hostname.toLowerCase().replace(/\.$/, '').split('.');
   for (let i = 0; i < labels.length - 1; i++) {
-    const entry = table.get(labels.slice(i).join('.'));
+    const entry = rules.get(labels.slice(i).join('.'));
     if (!entry) continue;
     const rule = entry.paths.find((candidate) => pathMatches(candidate.segments, path)) ?? entry.host;
     if (rule) return { vendor: rule.vendor, category: rule.category };

@@ -6,7 +6,7 @@
  */
 import vendorTable from '../../../data/vendors.full.json' with { type: 'json' };
 import cookieTable from '../../../data/cookies.full.json' with { type: 'json' };
-import { findVendor, type VendorMatch } from '../../catalogues/vendors.js';
+import { addVendorRule, findVendor, matchVendor, sortPathRules, type HostRules, type VendorMatch } from '../../catalogues/vendors.js';
 import { compilePattern, matchesPattern, type NamePattern } from '../../config/patterns.js';
 
 /** What the cookie catalogue says about a cookie or storage key. */
@@ -18,37 +18,17 @@ export interface CookieMatch {
   lifetime?: string;
 }
 
-interface HostEntry {
-  host?: VendorMatch;
-  paths: Array<VendorMatch & { segments: string[] }>;
-}
 
-let hosts: Map<string, HostEntry> | undefined;
+let hosts: Map<string, HostRules> | undefined;
 let cookies: Array<CookieMatch & { pattern: NamePattern }> | undefined;
 
-function hostTable(): Map<string, HostEntry> {
+/** The full table, built with the browser catalogue's own rule table code. */
+function hostTable(): Map<string, HostRules> {
   if (hosts) return hosts;
   hosts = new Map();
-  for (const row of vendorTable.hosts) {
-    const entry = hosts.get(row.host) ?? { paths: [] };
-    hosts.set(row.host, entry);
-    const match = { vendor: row.vendor, category: row.category };
-    if (row.path) entry.paths.push({ ...match, segments: row.path.split('/') });
-    else entry.host ??= match;
-  }
-  for (const entry of hosts.values()) entry.paths.sort((a, b) => b.segments.join('/').length - a.segments.join('/').length);
+  for (const row of vendorTable.hosts) addVendorRule(hosts, row.host, row.path || undefined, { vendor: row.vendor, category: row.category });
+  sortPathRules(hosts);
   return hosts;
-}
-
-/** Segment-wise path match, `*` for one segment, a trailing `/` for anything below (as vendors.ts). */
-function pathMatches(segments: readonly string[], path: readonly string[]): boolean {
-  for (let i = 0; i < segments.length; i++) {
-    const want = segments[i]!;
-    if (want === '' && i === segments.length - 1 && i > 0) return true;
-    const have = path[i];
-    if (have === undefined || (want === '*' ? have === '' : want !== have)) return false;
-  }
-  return true;
 }
 
 /**
@@ -64,14 +44,7 @@ export function vendorOf(url: string): VendorMatch | undefined {
   } catch {
     return undefined;
   }
-  const labels = parsed.hostname.toLowerCase().split('.');
-  const path = parsed.pathname.split('/');
-  for (let i = 0; i < labels.length - 1; i++) {
-    const entry = hostTable().get(labels.slice(i).join('.'));
-    const rule = entry && (entry.paths.find((candidate) => pathMatches(candidate.segments, path)) ?? entry.host);
-    if (rule) return { vendor: rule.vendor, category: rule.category };
-  }
-  return undefined;
+  return matchVendor(hostTable(), parsed);
 }
 
 /** The catalogue entry for a cookie name or storage key; the first matching entry wins (hand-made first). */
