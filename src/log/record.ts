@@ -1,29 +1,13 @@
 /**
- * One consent record (contract section 5; its JSON Schema is `schema/record.schema.json`, the
- * single source the receiver validates against). Nothing personal: random ids, no cookie values,
- * the page URL without query or fragment.
+ * Building consent records (contract section 5) from the consent state: their shape is
+ * `./consent-record.ts`, mirroring `schema/record.schema.json`.
  */
 import { randomConsentId } from '../core/record';
-import type { ConsentMethod, ConsentMode, ConsentState } from '../types';
+import type { ConsentMode, ConsentState } from '../types';
+import type { ConsentRecord } from './consent-record';
 import { VERSION } from '../version';
 
-export interface ConsentRecord {
-  schemaVersion: 1;
-  recordId: string;
-  consentId: string;
-  /** RFC 3339, UTC, milliseconds. */
-  timestamp: string;
-  revision: number;
-  /** Filled in just before sending (see `texts-hash.ts`); empty while queued. */
-  textsHash: string;
-  language: string;
-  mode: ConsentMode;
-  choices: Record<string, boolean>;
-  method: ConsentMethod | 'reset';
-  gpc: boolean;
-  version: string;
-  url: string;
-}
+export type { ConsentRecord };
 
 export interface RecordContext {
   language: string;

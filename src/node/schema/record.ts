@@ -1,38 +1,10 @@
 /**
- * The consent record's TypeScript shape. `schema/record.schema.json` is the single published
- * source (contract section 11); this type mirrors it and a test keeps the two in step.
+ * The consent record as the receiver stores it. The record's own shape is shared with the
+ * browser's log client (`src/log/consent-record.ts`), which mirrors `schema/record.schema.json`.
  */
+import type { ConsentRecord, RecordMethod } from '../../log/consent-record.js';
 
-/** How a decision was made; `reset` is the record `reset()` writes. */
-export type RecordMethod = 'accept-all' | 'reject-all' | 'custom' | 'acknowledge' | 'gpc' | 'reset';
-
-/** One consent decision as the browser sends it and the receiver stores it. */
-export interface ConsentRecord {
-  /** Version of the record format. */
-  schemaVersion: 1;
-  /** Random UUID v4 of this record: the de-duplication key. */
-  recordId: string;
-  /** Random UUID v4 from the consent cookie, kept across changes until `reset()`. */
-  consentId: string;
-  /** RFC 3339 UTC date-time with milliseconds, e.g. `2026-11-30T03:19:19.123Z`. */
-  timestamp: string;
-  /** The config revision the decision was made under. */
-  revision: number;
-  /** SHA-256 (lowercase hex) of the texts shown. */
-  textsHash: string;
-  /** Language tag of the texts shown. */
-  language: string;
-  mode: 'opt-in' | 'opt-out';
-  /** Whether each category is allowed after this decision. */
-  choices: Record<string, boolean>;
-  method: RecordMethod;
-  /** Whether Global Privacy Control applied. */
-  gpc: boolean;
-  /** Library version that made the record. */
-  version: string;
-  /** Absolute http(s) page URL without query or fragment. */
-  url: string;
-}
+export type { ConsentRecord, RecordMethod };
 
 /** A record as stored: the record plus when the receiver stored it. */
 export interface StoredRecord extends ConsentRecord {
