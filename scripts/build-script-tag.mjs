@@ -19,6 +19,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
+import { scriptTagOptions } from './script-tag-options.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -34,17 +35,7 @@ const DROP_INS = {
   'consent-gate.full': 'src/auto-full.ts',
 };
 
-const common = {
-  bundle: true,
-  minify: true,
-  write: false,
-  target: 'es2020',
-  format: 'iife',
-  legalComments: 'none',
-  // nanostores and our dev-only branches read process.env.NODE_ENV; the browser has no `process`.
-  define: { 'process.env.NODE_ENV': '"production"', __CONSENT_GATE_VERSION__: JSON.stringify(version) },
-  absWorkingDir: root,
-};
+const common = scriptTagOptions(root, version);
 
 const integrity = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('base64');

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { scriptTagOptions } from './script-tag-options.mjs';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,21 +51,16 @@ async function headlessBytes() {
 
 /** The vendor catalogue's share of the autoblock drop-in: its entry built with and without it. */
 async function catalogueBytes() {
+  const options = scriptTagOptions(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   const entry = async (plugins) =>
     gzip(
       Buffer.from(
         (
           await build({
+            ...options,
             entryPoints: [path.join(root, 'src/auto-autoblock.ts')],
-            bundle: true,
-            minify: true,
-            write: false,
-            target: 'es2020',
-            format: 'iife',
-            legalComments: 'none',
             globalName: 'ConsentGate',
-            define: { 'process.env.NODE_ENV': '"production"', __CONSENT_GATE_FILES__: '{"parts":{},"locales":{}}' },
-            absWorkingDir: root,
+            define: { ...options.define, __CONSENT_GATE_FILES__: '{"parts":{},"locales":{}}' },
             plugins,
           })
         ).outputFiles[0].contents,
