@@ -29,7 +29,7 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^preact(\/|$)/, 'nanostores', 'js-cookie'],
+      external: [/^preact(\/|$)/, 'nanostores'],
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 import { scriptTagOptions } from './script-tag-options.mjs';
+import { shrink } from './shrink.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -57,7 +58,7 @@ async function buildPart(name) {
       sourcefile: `part-${name}.ts`,
     },
   });
-  const bytes = Buffer.from(result.outputFiles[0].contents);
+  const bytes = Buffer.from(await shrink(result.outputFiles[0].text));
   const hash = sha256(bytes);
   write(`parts/${hashedName(name, hash, 'js')}`, bytes);
   return [name, hash];
@@ -88,7 +89,7 @@ async function buildMain(entry, parts, locales) {
     globalName: 'ConsentGate',
     define: { ...common.define, __CONSENT_GATE_FILES__: JSON.stringify({ parts, locales }) },
   });
-  return Buffer.from(result.outputFiles[0].contents);
+  return Buffer.from(await shrink(result.outputFiles[0].text));
 }
 
 const parts = Object.fromEntries(await Promise.all(PARTS.map(buildPart)));

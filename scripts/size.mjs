@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { scriptTagOptions } from './script-tag-options.mjs';
+import { shrink } from './shrink.mjs';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -54,7 +55,7 @@ async function catalogueBytes() {
   const options = scriptTagOptions(root, JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version);
   const entry = async (plugins) =>
     gzip(
-      Buffer.from(
+      await shrink(
         (
           await build({
             ...options,
@@ -63,7 +64,7 @@ async function catalogueBytes() {
             define: { ...options.define, __CONSENT_GATE_FILES__: '{"parts":{},"locales":{}}' },
             plugins,
           })
-        ).outputFiles[0].contents,
+        ).outputFiles[0].text,
       ),
     );
   const without = { name: 'no-catalogue', setup: (b) => b.onLoad({ filter: /catalogues[\\/]vendors\.ts$/ }, () => ({ contents: 'export const findVendor = () => undefined;', loader: 'ts' })) };

@@ -1,9 +1,9 @@
 /**
- * Writing cookies to a given document. js-cookie encodes names and values (RFC 6265 section 4.1.1
- * cookie-octets) but always writes to the global `document`; an instance must write where it
- * reads, so the string js-cookie would write is assigned to the instance's own document.
+ * Writing cookies to a given document, encoded exactly as js-cookie encodes them (RFC 6265
+ * section 4.1.1 cookie-octets). js-cookie itself is not bundled: it always writes to the global
+ * `document` while an instance must write where it reads, and all it would add is its encoder at
+ * 0.5 KiB of the first view. The tests check this encoder against js-cookie's on generated strings.
  */
-import Cookies from 'js-cookie';
 
 export interface CookieAttributes {
   path: string;
@@ -15,15 +15,20 @@ export interface CookieAttributes {
 }
 
 /** Encodes a cookie name the way js-cookie does (cookie-name is an RFC 6265 token). */
-function encodeName(name: string): string {
+export function encodeName(name: string): string {
   return encodeURIComponent(name)
     .replace(/%(2[346B]|5E|60|7C)/g, decodeURIComponent)
     .replace(/[()]/g, escape);
 }
 
+/** Encodes a cookie value the way js-cookie's default converter does (cookie-octets only). */
+export function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/%(2[346BF]|3[AC-F]|40|5[BDE]|60|7[BCD])/g, decodeURIComponent);
+}
+
 /** Sets (or, with `maxAge` ≤ 0, deletes) one cookie on `document`. */
 export function writeCookie(document: Document, name: string, value: string, attributes: CookieAttributes): void {
-  let cookie = `${encodeName(name)}=${Cookies.converter.write(value, name)}; path=${attributes.path}`;
+  let cookie = `${encodeName(name)}=${encodeValue(value)}; path=${attributes.path}`;
   if (attributes.domain) cookie += `; domain=${attributes.domain}`;
   if (attributes.sameSite) cookie += `; samesite=${attributes.sameSite}`;
   if (attributes.secure) cookie += '; secure';

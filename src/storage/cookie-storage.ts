@@ -1,5 +1,5 @@
 /**
- * The consent cookie, encoded by js-cookie and written to the instance's own document.
+ * The consent cookie, encoded as js-cookie encodes it and written to the instance's own document.
  * Attributes follow contract section 5 and standards CK-1/CK-2: Path=/, SameSite=Lax, Secure
  * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
  */

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
+import Cookies from 'js-cookie';
 import { describe, expect, it } from 'vitest';
-import { writeCookie } from '../../src/storage/cookie-jar';
+import { encodeName, encodeValue, writeCookie } from '../../src/storage/cookie-jar';
 
 /** A document whose cookie writes are recorded: not the global one. */
 function recordingDocument() {
@@ -34,5 +36,34 @@ describe('writing cookies to the instance\u2019s own document (issue 9)', () => 
     const { doc, written } = recordingDocument();
     writeCookie(doc, '_fbp', '', { path: '/shop', domain: 'example.test', maxAge: 0 });
     expect(written).toEqual(['_fbp=; path=/shop; domain=example.test; max-age=0; expires=Thu, 01 Jan 1970 00:00:01 GMT']);
+  });
+});
+
+describe('the encoder is js-cookie\u2019s, without bundling js-cookie (issue 8)', () => {
+  it('encodes every generated value exactly as js-cookie\u2019s converter does', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (value) => {
+        expect(encodeValue(value)).toBe(Cookies.converter.write(value, 'name'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('encodes names as js-cookie writes them to document.cookie', () => {
+    const written: string[] = [];
+    Object.defineProperty(document, 'cookie', { configurable: true, get: () => '', set: (cookie: string) => written.push(cookie) });
+    try {
+      fc.assert(
+        fc.property(fc.string({ unit: 'binary', minLength: 1 }), (name) => {
+          written.length = 0;
+          Cookies.set(name, 'v');
+          expect(written[0]?.split('=')[0]).toBe(encodeName(name));
+        }),
+        { numRuns: 1000 },
+      );
+    } finally {
+      // The own property shadowed the prototype's accessor; removing it restores the real one.
+      delete (document as { cookie?: unknown }).cookie;
+    }
   });
 });

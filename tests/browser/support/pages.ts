@@ -26,7 +26,6 @@ declare global {
 export const IMPORT_MAP = {
   imports: {
     nanostores: '/node_modules/nanostores/index.js',
-    'js-cookie': '/node_modules/js-cookie/dist/js.cookie.mjs',
   },
 };
 

@@ -1,0 +1,17 @@
+/**
+ * A second minification pass over an esbuild bundle. esbuild bundles and minifies fast but does
+ * one pass; terser's repeated compression (inlining, dead-branch removal across functions)
+ * saves another ~5 % of gzip bytes on the script tag, which every first-time visitor pays.
+ */
+import { minify } from 'terser';
+
+/** @param {string} code an esbuild IIFE bundle @returns {Promise<string>} */
+export async function shrink(code) {
+  const result = await minify(code, {
+    ecma: 2020,
+    compress: { passes: 2, pure_getters: true, unsafe_arrows: true },
+    mangle: true,
+    format: { comments: false },
+  });
+  return result.code;
+}
