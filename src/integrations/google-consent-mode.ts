@@ -7,12 +7,12 @@
  */
 import { arrayCheck, booleanCheck, enumCheck, formatCheck, integerCheck, objectCheck, recordCheck, CATEGORY_ID, type Check } from '../config/checks';
 import type { ResolvedConfig } from '../config/normalize';
-import { featureConfig, type StartFeature } from '../features';
+import { deriveConsent } from '../core/modes';
+import type { StartFeature } from '../features';
 import type { ConsentState } from '../types';
 
 /** The seven consent types of Consent Mode v2. */
-export const CONSENT_TYPES = ['ad_storage', 'ad_user_data', 'ad_personalization', 'analytics_storage', 'functionality_storage', 'personalization_storage', 'security_storage'] as const;
-export type ConsentType = (typeof CONSENT_TYPES)[number];
+export type ConsentType = 'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
 
 /** `"googleConsentMode": true` or these options. */
 export interface GoogleConsentModeOptions {
@@ -31,16 +31,22 @@ export interface GoogleConsentModeOptions {
   map?: Record<string, ConsentType[]>;
 }
 
+/** Which categories each consent type follows; the built-in mapping of contract section 9. */
 const DEFAULT_MAP: Record<string, ConsentType[]> = {
   advertising: ['ad_storage', 'ad_user_data', 'ad_personalization'],
   analytics: ['analytics_storage'],
   functional: ['functionality_storage', 'personalization_storage'],
+  // Always allowed: security storage is always granted.
+  necessary: ['security_storage'],
 };
 
+/** The seven consent types of Consent Mode v2, in Google's order (the map lists each once, in that order). */
+export const CONSENT_TYPES = Object.values(DEFAULT_MAP).flat();
+
 const check: Check = (value, path, problems) => {
-  if (value === true || value === false) return;
+  if (typeof value === 'boolean') return;
   objectCheck({
-    dataLayerName: formatCheck(/^[A-Za-z_$][\w$]{0,63}$/, 'identifier'),
+    dataLayerName: formatCheck(/^[A-Za-z_$][\w$]*$/, 'identifier'),
     waitForUpdate: integerCheck(0, 60_000),
     adsDataRedaction: booleanCheck,
     urlPassthrough: booleanCheck,
@@ -49,27 +55,20 @@ const check: Check = (value, path, problems) => {
 };
 
 /**
- * Each consent type's state: granted when the site configures a category mapped to it and every
- * such category is allowed; categories the site does not have are left out.
+ * Each consent type's state, from each category's: granted when the site configures a category
+ * mapped to it and every such category is allowed; categories the site does not have are left out.
  */
-export function consentTypes(config: ResolvedConfig, state: ConsentState, map: Record<string, ConsentType[]> = {}): Record<ConsentType, 'granted' | 'denied'> {
-  const mapping = { ...DEFAULT_MAP, ...map };
+export function consentTypes(config: ResolvedConfig, categories: Record<string, boolean>, map: Record<string, ConsentType[]> = {}): Record<ConsentType, 'granted' | 'denied'> {
   const allowed: Partial<Record<ConsentType, boolean>> = {};
-  for (const [category, types] of Object.entries(mapping)) {
+  for (const [category, types] of Object.entries({ ...DEFAULT_MAP, ...map })) {
     // analytics counts as functional on a site without an analytics category (contract section 2).
     const configured = config.categoryFor(category);
     if (configured === null) continue;
-    for (const type of types) allowed[type] = (allowed[type] ?? true) && state.categories[configured] === true;
+    for (const type of types) allowed[type] = (allowed[type] ?? true) && !!categories[configured];
   }
   const result = {} as Record<ConsentType, 'granted' | 'denied'>;
-  for (const type of CONSENT_TYPES) result[type] = type === 'security_storage' || allowed[type] === true ? 'granted' : 'denied';
+  for (const type of CONSENT_TYPES) result[type] = allowed[type] ? 'granted' : 'denied';
   return result;
-}
-
-/** Whether the running script was loaded async or deferred (Google tags may run before an update). */
-function loadedLate(document: Document): boolean {
-  const script = document.currentScript as HTMLScriptElement | null;
-  return !!script && (script.async || script.defer || script.type === 'module');
 }
 
 /** The Consent Mode feature: pass it in `features`, or use `consent-gate.gcm.iife.js`. */
@@ -77,38 +76,34 @@ export function googleConsentMode(): StartFeature {
   return {
     fields: { googleConsentMode: check },
     start({ config, stores, document }) {
-      const given = featureConfig<true | false | GoogleConsentModeOptions>(config, 'googleConsentMode');
+      const given = (config.source as { googleConsentMode?: boolean | GoogleConsentModeOptions }).googleConsentMode;
       if (!given) return () => undefined;
       const options: GoogleConsentModeOptions = given === true ? {} : given;
       const view = document.defaultView as unknown as Record<string, unknown>;
       const name = options.dataLayerName ?? 'dataLayer';
       const dataLayer = (view[name] ??= []) as unknown[];
       // gtag.js reads `arguments` objects, not arrays: push them as its own gtag() does.
-      const gtag = function (..._args: unknown[]) {
+      const gtag = function () {
         // eslint-disable-next-line prefer-rest-params
         dataLayer.push(arguments);
-      };
-      const wait = options.waitForUpdate ?? (loadedLate(document) ? 500 : undefined);
-      const undecided = { ...stores.$consent.get(), decided: false };
-      const defaults: Record<string, unknown> = consentTypes(config, { ...undecided, categories: undecidedCategories(config) }, options.map);
+      } as (...args: unknown[]) => void;
+      // Unset: wait only when the script was loaded async or deferred (Google tags may run before
+      // an update). Module scripts have no `currentScript`: an npm bundle sets `waitForUpdate` itself.
+      const script = document.currentScript as HTMLScriptElement | null;
+      const wait = options.waitForUpdate ?? (script?.async || script?.defer ? 500 : undefined);
+      // The default is the state before any decision (a privacy signal already denies what it covers).
+      const defaults: Record<string, unknown> = consentTypes(config, deriveConsent(config, null, stores.$consent.get().gpc).categories, options.map);
       if (wait !== undefined) defaults['wait_for_update'] = wait;
       gtag('consent', 'default', defaults);
       if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
       if (options.urlPassthrough) gtag('set', 'url_passthrough', true);
-      const update = (state: ConsentState) => {
-        gtag('consent', 'update', consentTypes(config, state, options.map));
-        dataLayer.push({ event: 'consent_gate_update', consent_gate: { categories: { ...state.categories }, method: state.method } });
+      const update = ({ categories, method }: ConsentState) => {
+        gtag('consent', 'update', consentTypes(config, categories, options.map));
+        dataLayer.push({ event: 'consent_gate_update', consent_gate: { categories: { ...categories }, method } });
       };
       // A returning visitor (or GPC in opt-out mode): the update follows the default at once.
       if (stores.$consent.get().decided) update(stores.$consent.get());
       return stores.$consent.listen(update);
     },
   };
-}
-
-/** Every category as it is before any decision: necessary granted, the rest denied. */
-function undecidedCategories(config: ResolvedConfig): Record<string, boolean> {
-  const categories: Record<string, boolean> = {};
-  for (const { id, default: on } of config.categories) categories[id] = id === 'necessary' || (config.mode === 'opt-out' && on);
-  return categories;
 }
