@@ -14,13 +14,14 @@
  * add their entries to DROP_INS and they get the same parts.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 import { scriptTagOptions } from './script-tag-options.mjs';
 import { shrink } from './shrink.mjs';
+import { sharedModulesPlugin } from './shared-modules.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -48,9 +49,12 @@ function write(file, bytes) {
   writeFileSync(path.join(dist, file), bytes);
 }
 
+const shared = sharedModulesPlugin(root);
+
 async function buildPart(name) {
   const result = await build({
     ...common,
+    plugins: [shared],
     stdin: {
       contents: `import * as part from './src/parts/${name}';\nself.consentGatePart(${JSON.stringify(name)}, part);`,
       resolveDir: root,
@@ -92,6 +96,12 @@ async function buildMain(entry, parts, locales) {
   return Buffer.from(await shrink(result.outputFiles[0].text));
 }
 
+// Files of an earlier build would be measured and listed as if they were this one's.
+rmSync(path.join(dist, 'parts'), { recursive: true, force: true });
+// dist/locales also holds the npm build's locale modules (*.js): only our JSON files go.
+for (const file of readdirSync(path.join(dist, 'locales'), { withFileTypes: true })) {
+  if (file.isFile() && file.name.endsWith('.json')) rmSync(path.join(dist, 'locales', file.name));
+}
 const parts = Object.fromEntries(await Promise.all(PARTS.map(buildPart)));
 const locales = await buildLocales();
 const files = {};

@@ -1,18 +1,20 @@
 /**
  * Loads the script tag's parts from `parts/` next to the script, as `<script>` elements with
  * the integrity hash from the build and the page's nonce, so a part runs only if it is exactly
- * the file this build made. A part announces itself through `consentGatePart(name, exports)`.
+ * the file this build made. A part announces itself through `consentGatePart(name, exports)`,
+ * and reads the code it shares with the main file from `consentGatePart.shared` (./shared).
  */
 import { cachedLoader, type PartLoader, type PartName } from '../parts/loader';
 import { scriptTrust } from '../gating/trusted-types';
 import { builtFile } from './manifest';
+import { SHARED } from './shared';
 
-type Registry = (name: string, exports: unknown) => void;
+type Registry = ((name: string, exports: unknown) => void) & { shared: typeof SHARED };
 
 export function scriptPartLoader(document: Document, base: string, nonce: string | undefined): PartLoader {
   const view = document.defaultView as Window & { consentGatePart?: Registry };
   const waiting = new Map<string, (exports: unknown) => void>();
-  view.consentGatePart = (name, exports) => waiting.get(name)?.(exports);
+  view.consentGatePart = Object.assign((name: string, exports: unknown) => waiting.get(name)?.(exports), { shared: SHARED });
 
   return cachedLoader(
     (name: PartName) =>

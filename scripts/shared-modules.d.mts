@@ -1,0 +1,6 @@
+import type { Plugin } from 'esbuild';
+
+/** Module file → the names src/script-tag/shared.ts imports from it. */
+export function sharedNames(root: string): Map<string, string[]>;
+/** The esbuild plugin that makes a part read those names from `consentGatePart.shared`. */
+export function sharedModulesPlugin(root: string): Plugin;
