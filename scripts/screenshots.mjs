@@ -20,6 +20,8 @@ const shots = [
   { name: 'dialog-ja', viewport: { width: 1280, height: 800 }, page: '/?lang=ja', open: true },
   { name: 'placeholder', viewport: { width: 1280, height: 900 }, page: '/article.html', placeholder: true },
   { name: 'banner-390', viewport: { width: 390, height: 844 }, touch: true },
+  { name: 'banner-de-320', viewport: { width: 320, height: 640 }, page: '/?lang=de', touch: true },
+  { name: 'banner-partners', viewport: { width: 1280, height: 720 }, partners: true },
   { name: 'privacy-320', viewport: { width: 320, height: 640 }, page: '/privacy.html', touch: true, table: true },
   { name: 'settings-320', viewport: { width: 320, height: 640 }, page: '/article.html', touch: true, placeholder: true },
 ];
@@ -43,6 +45,8 @@ try {
       await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
     } else {
       await page.locator('[data-cg="banner"]').waitFor();
+      // The first layer's other partners, listed in place.
+      if (shot.partners) await page.locator('#consent-gate > button[aria-expanded]').click();
       if (shot.open) {
         await page.locator('[data-cg="manage"]').click();
         await page.locator('[data-cg="preferences"]').waitFor();

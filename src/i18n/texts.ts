@@ -46,27 +46,40 @@ export function categoryText(texts: Texts, config: ResolvedConfig, id: string): 
   };
 }
 
-/**
- * "site features, advertising and social media features": what the banner says cookies are for,
- * joined the way the visitor's language joins a list (`Intl.ListFormat`: "y" in Spanish, "、"
- * in Japanese); commas where the browser cannot.
- */
 /** "a", "a and b", "a, b, and c": CLDR's English list pattern, as Intl.ListFormat('en') gives it. */
 function englishList(list: string[]): string {
   if (list.length < 3) return list.join(' and ');
   return `${list.slice(0, -1).join(', ')}, and ${list[list.length - 1]}`;
 }
 
-export function purposes(texts: Texts, config: ResolvedConfig, language = 'en'): string {
-  const list = config.optional.map((id) => (BUILT_IN.includes(id) ? text(texts, `${id}Purpose`) : undefined) ?? categoryText(texts, config, id).label.toLowerCase());
-  // English the way Intl.ListFormat('en') joins it, without its ICU data: building the first
-  // ListFormat costs about 50 ms of script time on the benchmark's throttled CPU, on the critical path.
+/**
+ * A list joined the way the visitor's language joins one (`Intl.ListFormat`: "y" in Spanish,
+ * "、" in Japanese); commas where the browser cannot. English is joined without Intl: building
+ * the first ListFormat costs about 50 ms of script time on the benchmark's throttled CPU, on the
+ * critical path.
+ */
+export function joinList(list: string[], language: string): string {
   if (language === 'en') return englishList(list);
   try {
     return new Intl.ListFormat(language).format(list);
   } catch {
     return list.join(', ');
   }
+}
+
+/** "site features, advertising, and social media features": what the banner says cookies are for. */
+export function purposes(texts: Texts, config: ResolvedConfig, language = 'en'): string {
+  const list = config.optional.map((id) => (BUILT_IN.includes(id) ? text(texts, `${id}Purpose`) : undefined) ?? categoryText(texts, config, id).label.toLowerCase());
+  return joinList(list, language);
+}
+
+/**
+ * The third parties the banner names (GDPR Art. 13(1)(e), standards GDPR-7): the vendors of the
+ * optional categories, each name once, in config order.
+ */
+export function vendorNames(config: ResolvedConfig): string[] {
+  const names = config.categories.filter(({ id }) => id !== 'necessary').flatMap((category) => category.vendors.map((vendor) => vendor.name));
+  return [...new Set(names)];
 }
 
 export type { TextKey, Texts };

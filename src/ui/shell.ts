@@ -66,14 +66,15 @@ export function mountUi(ui: UiContext, document: Document): () => void {
 
   cleanups.push(
     whenBody(document, () => {
-      const host = element(document, 'div', { id: 'consent-gate' });
+      // lang on the host too: the banner's words are its light-DOM children (./banner).
+      const host = element(document, 'div', { id: 'consent-gate', lang: ui.language });
       const shadow = host.attachShadow({ mode: 'open' });
       ui.adopt(shadow, ui.baseCss);
       const live = element(document, 'div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-cg': 'live' });
       const root = element(document, 'div', { class: 'cg', lang: ui.language, dir: ui.dir, 'data-theme': ui.config.theme }, live);
       shadow.append(root);
       document.body.prepend(host);
-      cleanups.push(showSurfaces(ui, document, root, opener, (message) => (live.textContent = message), preloadDialog));
+      cleanups.push(showSurfaces(ui, document, host, root, opener, (message) => (live.textContent = message), preloadDialog));
       cleanups.push(offerReload(ui, document, root));
       cleanups.push(() => host.remove());
     }),
@@ -89,6 +90,7 @@ export function mountUi(ui: UiContext, document: Document): () => void {
 function showSurfaces(
   ui: UiContext,
   document: Document,
+  host: HTMLElement,
   root: HTMLElement,
   opener: { current: HTMLElement | null },
   announce: (message: string) => void,
@@ -152,8 +154,15 @@ function showSurfaces(
       return;
     }
     if (surface === 'banner') {
-      const banner = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
-      place('banner', banner, (node) => reserveScrollPadding(node, config.position));
+      const { banner, words } = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
+      place('banner', banner, (node) => {
+        host.append(...words);
+        const release = reserveScrollPadding(node, config.position);
+        return () => {
+          release();
+          for (const word of words) word.remove();
+        };
+      });
     } else {
       place(null, config.settingsButton ? createSettingsButton(ui, document, openPreferences, preloadDialog) : null);
     }

@@ -13,7 +13,11 @@ function renderBanner(config: ConsentGateConfig) {
   const made = setup(config);
   const onManage = vi.fn();
   const onIntent = vi.fn();
-  document.body.append(createBanner(made.ui, document, { onManage, onIntent }));
+  const { banner: section, words } = createBanner(made.ui, document, { onManage, onIntent });
+  // The flat tree a browser shows: the light-DOM words where the banner's slot is (the real
+  // slotting is checked in Chromium, tests/browser/ui/first-layer.test.ts).
+  section.querySelector('slot')!.replaceWith(...words);
+  document.body.append(section);
   const banner = screen.getByRole('region', { name: 'Cookie consent' });
   return { ...made, onManage, onIntent, banner, inBanner: within(banner) };
 }
@@ -69,10 +73,10 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(banner.textContent).toContain('cookies for live chat and advertising.');
   });
 
-  it('says that ad and social networks are involved and how to change the choice later (contract section 10)', () => {
+  it('says that ad and social networks are involved and how to change or withdraw the choice later (contract section 10, GDPR Art. 13)', () => {
     const { banner } = renderBanner(SITE);
-    expect(banner.textContent).toContain('including ad and social networks');
-    expect(banner.textContent).toContain('You can change your choice at any time in “Cookie settings”.');
+    expect(banner.textContent).toContain('We and our partners, including ad and social networks, would like');
+    expect(banner.textContent).toContain('You can change or withdraw your choice at any time in “Cookie settings”.');
   });
 
   it('links the privacy policy when privacyPolicyUrl is set, with that href', () => {
@@ -189,7 +193,7 @@ describe('banner, opt-out mode (contract section 3)', () => {
     const { banner, inBanner } = renderBanner(OPT_OUT);
     const got = inBanner.getByRole('button', { name: 'Got it' });
     const text = banner.querySelector(`#${got.getAttribute('aria-describedby')}`)!;
-    expect(text.textContent).toContain('use cookies for site features, usage statistics, advertising, and social media features. You can opt out at any time');
+    expect(text.textContent).toContain('use cookies for site features, usage statistics, advertising, and social media features, and may sell or share your personal information. You can opt out at any time');
   });
 
   it('"Do not sell or share my personal information" denies every optional category, recorded as reject-all', () => {
@@ -243,5 +247,66 @@ describe('banner on a site with only necessary cookies (contract section 3)', ()
   it('counts an explicitly configured necessary category as necessary-only', () => {
     const { banner } = renderBanner({ categories: { necessary: { cookies: ['session'] } } });
     expect(buttonNames(banner)).toEqual(['Got it']);
+  });
+});
+
+describe('banner, the third parties it names (issue 11, GDPR Art. 13(1)(e))', () => {
+  const vendor = (name: string) => ({ name, domains: [] });
+  const withVendors = (...names: string[][]): ConsentGateConfig => ({
+    categories: { analytics: { vendors: (names[0] ?? []).map(vendor) }, advertising: { vendors: (names[1] ?? []).map(vendor) } },
+  });
+
+  it('names up to three vendors of the optional categories in place of the general words', () => {
+    expect(renderBanner(withVendors(['Google'])).banner.textContent).toContain('We and our partners, including Google, would like');
+    resetPage();
+    expect(renderBanner(withVendors(['Google'], ['Meta'])).banner.textContent).toContain('including Google and Meta, would like');
+    resetPage();
+    expect(renderBanner(withVendors(['Google', 'Hotjar'], ['Meta'])).banner.textContent).toContain('including Google, Hotjar, and Meta, would like');
+  });
+
+  it('names each vendor once, in config order, and not the vendors of necessary', () => {
+    const { banner } = renderBanner({
+      categories: { necessary: { vendors: [vendor('Stripe')] }, analytics: { vendors: [vendor('Google')] }, advertising: { vendors: [vendor('Google'), vendor('Meta')] } },
+    });
+    expect(banner.textContent).toContain('including Google and Meta, would like');
+    expect(banner.textContent).not.toContain('Stripe');
+  });
+
+  it('from four vendors on, names two and "N others", and one press lists the others in place', () => {
+    const { banner, inBanner } = renderBanner(withVendors(['Google', 'Hotjar'], ['Meta', 'TikTok', 'Criteo']));
+    const more = inBanner.getByRole('button', { name: '3 others' });
+    expect(banner.textContent).toContain('including Google, Hotjar, and 3 others');
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    const rest = more.nextElementSibling as HTMLElement;
+    expect(rest.hidden).toBe(true);
+    expect(rest.textContent).toBe(' (Meta, TikTok, and Criteo)');
+
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    expect(rest.hidden).toBe(false);
+    fireEvent.click(more);
+    expect(rest.hidden).toBe(true);
+  });
+
+  it('joins the names the way the visitor\u2019s language does', () => {
+    const { banner } = renderBanner({ ...withVendors(['Google'], ['Meta', 'TikTok', 'Criteo']), language: 'en', texts: { en: { others: '{n} more' } } });
+    expect(banner.textContent).toContain('including Google, Meta, and 2 more');
+  });
+
+  it('keeps a site\u2019s own banner text without {partners} as it is', () => {
+    const { banner } = renderBanner({ ...withVendors(['Google']), texts: { en: { bannerText: 'Our own words about {purposes}.' } } });
+    expect(banner.textContent).toContain('Our own words about usage statistics and advertising.');
+    expect(banner.textContent).not.toContain('Google');
+  });
+
+  it('fills {partners} once even when a category label contains the placeholder itself', () => {
+    const { banner } = renderBanner({ categories: { chat: { label: 'Chat {partners}', vendors: [vendor('Intercom')] } } });
+    expect(banner.textContent).toContain('including Intercom, would like to use cookies for chat {partners}.');
+  });
+
+  it('renders vendor names as text, never as markup (SEC-1)', () => {
+    const { banner } = renderBanner(withVendors(['<img src=x onerror=alert(1)>']));
+    expect(banner.querySelector('img')).toBeNull();
+    expect(banner.textContent).toContain('including <img src=x onerror=alert(1)>, would like');
   });
 });

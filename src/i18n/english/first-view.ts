@@ -7,12 +7,20 @@ const firstView = {
   /** Accessible name of the banner landmark. */
   bannerLabel: 'Cookie consent',
   bannerTitle: 'Cookies on this site',
-  /** Opt-in banner text; {purposes} lists what the configured categories are for. */
+  /**
+   * Opt-in banner text (GDPR Art. 13: purposes, recipients, withdrawal; the policy link follows).
+   * {purposes} lists what the configured categories are for; {partners} names the configured
+   * vendors ("Google, Meta, and 2 others"), or is `partners` when there are none.
+   */
   bannerText:
-    'We and our partners, including ad and social networks, would like to use cookies for {purposes}. Nothing optional runs until you choose. You can change your choice at any time in “Cookie settings”.',
-  /** Opt-out (US) notice text. */
+    'We and our partners, including {partners}, would like to use cookies for {purposes}. You can change or withdraw your choice at any time in “Cookie settings”.',
+  /** Opt-out notice text, in the words of US state privacy laws; placeholders as in `bannerText`. */
   noticeText:
-    'We and our partners, including ad and social networks, use cookies for {purposes}. You can opt out at any time, here or in “Cookie settings”.',
+    'We and our partners, including {partners}, use cookies for {purposes}, and may sell or share your personal information. You can opt out at any time, here or in “Cookie settings”.',
+  /** {partners} when the site names no vendors. */
+  partners: 'ad and social networks',
+  /** The vendors not named, in "Google, Meta, and {n} others"; pressing it lists them. */
+  others: '{n} others',
   /** Shown when the site uses only necessary cookies. */
   necessaryOnlyText: 'This site only uses the cookies it needs to work.',
   acceptAll: 'Accept all',

@@ -5,8 +5,10 @@ const ja: Texts = {
   bannerLabel: 'Cookieの同意',
   bannerTitle: 'Cookieについて',
   bannerText:
-    '当社と広告・SNS事業者などのパートナーは、{purposes}にCookieを使いたいと考えています。選択するまで、必須以外の機能は動きません。「Cookie設定」でいつでも変更できます。',
-  noticeText: '当社と広告・SNS事業者などのパートナーは、{purposes}にCookieを使っています。ここか「Cookie設定」でいつでもオプトアウトできます。',
+    '当社と{partners}などのパートナーは、{purposes}にCookieを使いたいと考えています。「Cookie設定」でいつでも変更・撤回できます。',
+  noticeText: '当社と{partners}などのパートナーは、{purposes}にCookieを使い、個人情報を販売・共有することがあります。ここか「Cookie設定」でいつでもオプトアウトできます。',
+  partners: '広告・SNS事業者',
+  others: '他{n}社',
   necessaryOnlyText: '必要なCookieのみを使っています。',
   acceptAll: 'すべて許可',
   rejectAll: 'すべて拒否',

@@ -14,6 +14,10 @@ const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--mu
  * outlined (`.alt`). Phones (≤ 600 px) get a compact banner: two buttons a row, smaller type,
  * so it stays within a third of a 390×844 screen. The reload notice sits above the settings
  * button, or at the other edge from a banner, so no two pieces overlap.
+ *
+ * The banner's words are slotted light-DOM children of the host (./banner). Page CSS reaches
+ * them and beats `::slotted()` rules, except `!important` ones, where the shadow tree wins (CSS
+ * Cascade 4, "context"): so they are unset and styled here, with `!important`.
  */
 export const BASE_CSS = `
 :host{all:initial;display:block}
@@ -26,7 +30,7 @@ a{color:var(--accent)}
 button{font:inherit;font-weight:600;color:var(--on);background:var(--accent);border:2px solid var(--accent);border-radius:var(--radius);min-height:44px;padding:8px 16px;cursor:pointer;flex:1 1 10em}
 button:hover{text-decoration:underline}
 .alt{color:var(--accent);background:var(--bg)}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+:focus-visible,::slotted(:focus-visible){outline:3px solid var(--focus)!important;outline-offset:2px!important}
 .link{flex:0 1 auto;color:var(--fg);background:0;border-color:transparent;font-weight:400;text-decoration:underline}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
 .banner,.notice,.settings{position:fixed;z-index:2147483646;bottom:0;background:var(--bg);box-shadow:0 2px 16px rgba(0,0,0,.3)}
@@ -39,6 +43,8 @@ svg{display:block;width:24px;height:24px;fill:none;stroke:currentColor;stroke-wi
 .notice{bottom:72px;left:12px;right:12px;max-width:360px;padding:12px 16px;border:1px solid var(--border);border-radius:var(--radius)}
 .banner~.notice{top:12px;bottom:auto}
 .top~.notice{top:auto;bottom:72px}
+::slotted(*){all:unset!important}
+::slotted(a),::slotted(button){color:var(--accent)!important;text-decoration:underline!important;cursor:pointer!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:600px){.banner{padding:12px 16px}.title{font-size:1em}.text{font-size:.9375em;line-height:1.4}.actions{margin-top:8px}.actions button{flex-basis:40%}}
 `;

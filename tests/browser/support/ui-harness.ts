@@ -228,7 +228,7 @@ export async function startUiHarness(): Promise<UiHarness> {
 
 /** The focused element, looked up through shadow roots, described for assertions. */
 export interface FocusInfo {
-  /** `document.activeElement` is the UI's host `#consent-gate`. */
+  /** `document.activeElement` is the UI's host `#consent-gate` or one of its light-DOM children (the banner's words). */
   inHost: boolean;
   /** `document.activeElement` is a placeholder host. */
   inPlaceholder: boolean;
@@ -250,13 +250,16 @@ export function focusInfo(page: Page): Promise<FocusInfo> {
     const top = document.activeElement as HTMLElement | null;
     let element = top;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
+    // The banner's words are light-DOM children of the host, shown in the banner's slot.
+    const inHost = !!top && !!document.getElementById('consent-gate')?.contains(top);
+    const shownIn = element?.assignedSlot ?? element;
     return {
-      inHost: top?.id === 'consent-gate',
+      inHost,
       inPlaceholder: top?.getAttribute('data-cg') === 'placeholder',
       cg: element?.getAttribute('data-cg') ?? null,
       category: element?.getAttribute('data-category') ?? null,
-      inBanner: !!element?.closest('[data-cg="banner"]') && top?.id === 'consent-gate',
-      inDialog: !!element?.closest('[data-cg="preferences"]') && top?.id === 'consent-gate',
+      inBanner: !!shownIn?.closest('[data-cg="banner"]') && inHost,
+      inDialog: !!shownIn?.closest('[data-cg="preferences"]') && inHost,
       tag: element?.tagName.toLowerCase() ?? '',
       text: (element?.textContent ?? '').trim().slice(0, 60),
       href: element?.getAttribute('href') ?? null,

@@ -44,8 +44,8 @@ const body = (thirdParty: string) => `${articleBody(thirdParty)}
 <section aria-labelledby="cookies-title"><h2 id="cookies-title">Cookies we use</h2><div data-consent-cookie-table></div></section>`;
 
 /** Opens the page on a touch phone of the given size. */
-function openPhone(viewport: { width: number; height: number }, options: { lang?: string; waitFor?: 'banner' | 'host' } = {}) {
-  return ui.open({ config: { ...CONFIG, language: options.lang ?? 'en' }, lang: options.lang ?? 'en', body: body(ui.servers.thirdParty), waitFor: options.waitFor, context: { viewport, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } });
+function openPhone(viewport: { width: number; height: number }, options: { lang?: string; waitFor?: 'banner' | 'host'; config?: ConsentGateConfig } = {}) {
+  return ui.open({ config: { ...(options.config ?? CONFIG), language: options.lang ?? 'en' }, lang: options.lang ?? 'en', body: body(ui.servers.thirdParty), waitFor: options.waitFor, context: { viewport, hasTouch: true, isMobile: true, deviceScaleFactor: 2 } });
 }
 
 /** The document's width against the layout viewport: more means the page scrolls sideways. */
@@ -105,6 +105,20 @@ describe('the banner on phones (issue 10, A11Y-8)', () => {
     const banner = await boxOf(page, BANNER);
     expect(banner.height, `banner height ${banner.height} of 844`).toBeLessThanOrEqual(844 / 3);
     await expectTappableButtons(page, '390×844 en');
+  });
+
+  test('390×844, English, five partners named, the others listed (issue 11): still at most a third', async () => {
+    const categories: ConsentGateConfig['categories'] = {
+      ...CONFIG.categories,
+      advertising: { ...CONFIG.categories!.advertising, vendors: [{ name: 'Google' }, { name: 'Meta' }, { name: 'Criteo' }] },
+      social: { vendors: [{ name: 'LinkedIn' }, { name: 'TikTok' }] },
+    };
+    const { page } = await openPhone(PHONES[1]!, { config: { ...CONFIG, categories } });
+    await page.getByRole('button', { name: '3 others' }).tap();
+    await expect(page.evaluate(() => document.getElementById('consent-gate')!.textContent)).resolves.toContain('(Criteo, LinkedIn, and TikTok)');
+    const banner = await boxOf(page, BANNER);
+    expect(banner.height, `banner height ${banner.height} of 844`).toBeLessThanOrEqual(844 / 3);
+    await expectTappableButtons(page, '390×844 en, five partners');
   });
 
   for (const lang of LANGUAGES) {

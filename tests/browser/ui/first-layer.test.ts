@@ -1,0 +1,123 @@
+/**
+ * The banner's first layer as a visitor, a crawler and a regulator's tool see it (issue 11).
+ * Compliance scanners read the page with `document.querySelectorAll` and never enter a shadow
+ * root, so the banner's words (the text, the partners, the privacy-policy link) are light-DOM
+ * children of the host, slotted into the shadow banner: one copy, shown in the banner.
+ *
+ * Standards cited: GDPR-7 (before the choice: purposes and the third parties), GDPR-10 (how to
+ * withdraw), CCPA/CPRA §7025 and Civ. Code §1798.135 (opt-out notice in the law's words: "sell or share"), A11Y-2/A11Y-3 (keyboard), A11Y-14 (axe),
+ * contract section 10.
+ *
+ * Build first: `npm run build`.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import type { ConsentGateConfig } from '../../../src/types';
+import { BANNER, UI_CONFIG, describeFindings, focusInfo, pressUntil, runAxe, useUiHarness } from '../support/ui-harness';
+
+const ui = useUiHarness();
+
+/** Five vendors, Meta in two categories, Stripe under necessary (not a partner the banner names). */
+const VENDOR_CONFIG: ConsentGateConfig = {
+  ...UI_CONFIG,
+  categories: {
+    necessary: { vendors: [{ name: 'Stripe' }] },
+    functional: {},
+    advertising: { cookies: ['_fbp'], vendors: [{ name: 'Google' }, { name: 'Meta' }, { name: 'Criteo' }] },
+    social: { vendors: [{ name: 'Meta' }, { name: 'LinkedIn' }, { name: 'TikTok' }] },
+  },
+};
+
+/** What a crawler finds with `document.querySelectorAll` alone, never entering a shadow root. */
+function crawl(page: Page) {
+  return page.evaluate(() => ({
+    text: Array.from(document.querySelectorAll('#consent-gate')).map((host) => host.textContent ?? '').join(''),
+    policy: Array.from(document.querySelectorAll<HTMLAnchorElement>('a[href]')).find((link) => link.textContent === 'Privacy policy')?.getAttribute('href') ?? null,
+  }));
+}
+
+describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
+  test('document.querySelectorAll finds the text with purposes, partners and withdrawal, and the privacy-policy link', async () => {
+    const { page } = await ui.open({ config: VENDOR_CONFIG });
+    const found = await crawl(page);
+    expect(found.policy).toBe('/privacy');
+    expect(found.text).toContain('We and our partners, including Google, Meta, and 3 others, would like to use cookies for site features, advertising, and social media features.');
+    expect(found.text).toContain('You can change or withdraw your choice at any time in “Cookie settings”.');
+    expect(found.text).not.toContain('Stripe');
+  });
+
+  test('the words are shown inside the banner, once, and leave the light DOM with it', async () => {
+    const { page } = await ui.open({ config: VENDOR_CONFIG });
+    const shown = await page.evaluate((banner) => {
+      const host = document.getElementById('consent-gate')!;
+      const section = host.shadowRoot!.querySelector(banner)!;
+      const slot = section.querySelector('slot')!;
+      const text = host.firstChild!;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const words = range.getBoundingClientRect();
+      const box = section.getBoundingClientRect();
+      return {
+        assigned: slot.assignedNodes().length === host.childNodes.length,
+        copiesInShadow: host.shadowRoot!.textContent!.includes('We and our partners'),
+        inside: words.height > 0 && words.top >= box.top && words.bottom <= box.bottom && words.left >= box.left && words.right <= box.right,
+      };
+    }, BANNER);
+    expect(shown).toEqual({ assigned: true, copiesInShadow: false, inside: true });
+    await page.locator(`${BANNER} [data-cg="reject-all"]`).click();
+    await page.locator(BANNER).waitFor({ state: 'detached' });
+    await expect(page.evaluate(() => document.getElementById('consent-gate')!.childNodes.length)).resolves.toBe(0);
+  });
+
+  test('page CSS cannot hide or restyle the slotted words', async () => {
+    const { page } = await ui.open({ config: VENDOR_CONFIG });
+    await page.addStyleTag({ content: 'a, button { display: none !important; color: red !important; font-size: 40px !important }' });
+    const styles = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#consent-gate > *')).map((element) => {
+        const { display, color, fontSize } = getComputedStyle(element);
+        return { tag: element.localName, display, red: color === 'rgb(255, 0, 0)', fontSize };
+      }),
+    );
+    expect(styles.map((style) => style.tag)).toEqual(['button', 'a']);
+    for (const style of styles) expect(style).toMatchObject({ display: 'inline', red: false });
+    expect(styles.every((style) => style.fontSize !== '40px')).toBe(true);
+  });
+
+  test('the other partners are one press away: Tab reaches "3 others", Enter lists them, Enter again folds them', async () => {
+    const { page } = await ui.open({ config: VENDOR_CONFIG });
+    const presses = await pressUntil(page, 'Tab', (focus) => focus.inBanner && focus.text === '3 others', 6);
+    expect(presses).toBeLessThanOrEqual(2);
+    const more = page.getByRole('button', { name: '3 others' });
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('false');
+    await page.keyboard.press('Enter');
+    await expect(more.getAttribute('aria-expanded')).resolves.toBe('true');
+    expect((await crawl(page)).text).toContain('including Google, Meta, and 3 others (Criteo, LinkedIn, and TikTok), would like');
+    expect((await focusInfo(page)).text).toBe('3 others');
+    await page.keyboard.press('Enter');
+    expect((await crawl(page)).text).not.toContain('Criteo');
+  });
+
+  for (const mode of ['opt-in', 'opt-out'] as const) {
+    test(`axe finds no violation with the partners listed, ${mode} (A11Y-14)`, async () => {
+      const { page } = await ui.open({ config: { ...VENDOR_CONFIG, mode } });
+      await page.getByRole('button', { name: '3 others' }).click();
+      const outcome = await runAxe(page);
+      expect(outcome.violations, describeFindings(outcome.violations)).toEqual([]);
+    });
+  }
+
+  test('opt-out mode says it in the words US state privacy laws use ("sell or share", Civ. Code §1798.135)', async () => {
+    const { page } = await ui.open({ config: { ...VENDOR_CONFIG, mode: 'opt-out' } });
+    expect((await crawl(page)).text).toContain(
+      'use cookies for site features, advertising, and social media features, and may sell or share your personal information. You can opt out at any time, here or in “Cookie settings”.',
+    );
+    await expect(page.locator(`${BANNER} [data-cg="reject-all"]`).textContent()).resolves.toBe('Do not sell or share my personal information');
+  });
+
+  test('the words carry the banner language for screen readers, on a page in another language', async () => {
+    const { page } = await ui.open({ config: { ...VENDOR_CONFIG, language: 'de' }, lang: 'fr' });
+    const found = await page.evaluate(() => ({ lang: document.getElementById('consent-gate')!.lang, text: document.getElementById('consent-gate')!.textContent }));
+    expect(found.lang).toBe('de');
+    expect(found.text).toContain('Wir und unsere Partner, darunter Google, Meta und 3 weitere, möchten Cookies');
+  });
+});
