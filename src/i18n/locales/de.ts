@@ -46,7 +46,7 @@ const de: Texts = {
   analyticsText: 'Für Besucherzahlen und Nutzungsstatistiken.',
   analyticsPurpose: 'Nutzungsstatistiken',
   advertising: 'Werbung',
-  advertisingText: 'Anzeigen zeigen und messen, hier und anderswo.',
+  advertisingText: 'Anzeigen ausspielen und messen, hier und anderswo.',
   advertisingPurpose: 'Werbung',
   social: 'Social Media',
   socialText: 'Videos, Beiträge, Buttons; soziale Netzwerke sehen Ihren Besuch.',

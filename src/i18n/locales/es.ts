@@ -42,7 +42,7 @@ const es: Texts = {
   functionalText: 'Guardan tus ajustes y añaden funciones.',
   functionalPurpose: 'funciones del sitio',
   analytics: 'Analíticas',
-  analyticsText: 'Cuentan las visitas y cómo se usa el sitio.',
+  analyticsText: 'Cuentan las visitas y miden el uso del sitio.',
   analyticsPurpose: 'estadísticas de uso',
   advertising: 'Publicidad',
   advertisingText: 'Muestran y miden anuncios, aquí y en otros sitios.',

@@ -43,7 +43,7 @@ const it: Texts = {
   functionalText: 'Ricordano le impostazioni e aggiungono funzioni.',
   functionalPurpose: 'funzionalità del sito',
   analytics: 'Statistiche',
-  analyticsText: 'Contano le visite e come si usa il sito.',
+  analyticsText: 'Contano le visite e misurano l’uso del sito.',
   analyticsPurpose: 'statistiche di utilizzo',
   advertising: 'Pubblicità',
   advertisingText: 'Mostrano e misurano annunci, qui e altrove.',

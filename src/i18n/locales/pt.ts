@@ -43,7 +43,7 @@ const pt: Texts = {
   functionalText: 'Guardam suas configurações e adicionam recursos.',
   functionalPurpose: 'recursos do site',
   analytics: 'Analíticos',
-  analyticsText: 'Contam as visitas e como o site é usado.',
+  analyticsText: 'Contam as visitas e medem o uso do site.',
   analyticsPurpose: 'estatísticas de uso',
   advertising: 'Publicidade',
   advertisingText: 'Exibem e medem anúncios, aqui e em outros sites.',
