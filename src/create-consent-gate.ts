@@ -103,7 +103,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
       ({ startSiteLog }) => {
         if (!destroyed) stopLog = startSiteLog(gate, resolved, texts, language, logger, document);
       },
-      (error: unknown) => logger.warnOnce('part:log', say('part-failed', { part: 'log', effect: 'decisions are not logged on this page view; they stay in the consent cookie.' }), error),
+      (error: unknown) => logger.warnOnce('part:log', say('log-failed'), error),
     );
 
   // A language the site brings its own texts for has English underneath, no locale to load.

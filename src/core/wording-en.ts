@@ -4,7 +4,13 @@
  * through its `messages` part. `{name}` placeholders are filled from the message's values.
  */
 export const WORDING = {
-  'part-failed': 'the {part} part could not be loaded (offline, blocked, or not the file this build made); {effect}',
+  // A part that could not load, one code each, so the first view carries no words for them.
+  'activation-failed': 'the activation part could not be loaded (offline, blocked, or not the file this build made); allowed elements stay inert.',
+  'dialog-failed': 'the dialog part could not be loaded (offline, blocked, or not the file this build made); showing the banner instead.',
+  'placeholders-failed': 'the placeholders part could not be loaded (offline, blocked, or not the file this build made); blocked embeds stay hidden.',
+  'cookie-table-failed': 'the cookie-table part could not be loaded (offline, blocked, or not the file this build made); no cookie table.',
+  'catalogue-failed': 'the catalogue part could not be loaded (offline, blocked, or not the file this build made); only declared cookies were deleted.',
+  'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); decisions are not logged on this page view; they stay in the consent cookie.',
   'locale-failed': 'could not load the "{language}" locale; showing English.',
   'cookie-domain': 'the browser refused cookie.domain "{domain}" on {host}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.',
   'cookie-refused': 'the browser refused the consent cookie; the decision holds for this page only.',

@@ -89,7 +89,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
       startActivator(activation);
       return;
     }
-    activation().then(startActivator, (error: unknown) => logger.warnOnce('part:activation', say('part-failed', { part: 'activation', effect: 'allowed elements stay inert.' }), error));
+    activation().then(startActivator, (error: unknown) => logger.warnOnce('part:activation', say('activation-failed'), error));
   }
 
   /** The categories an element needs, resolved; null when it cannot be gated (reported). */

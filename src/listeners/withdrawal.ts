@@ -58,6 +58,6 @@ export function cleanUpOnWithdrawal({ config, stores, document, emitter, logger,
     });
     warnAboutRemaining(logger, report.remaining);
     emitter.emit('reload-required', report);
-    if (!entries) deleteCatalogued(ids).catch((error: unknown) => logger.warnOnce('part:catalogue', say('part-failed', { part: 'catalogue', effect: 'only declared cookies were deleted.' }), error));
+    if (!entries) deleteCatalogued(ids).catch((error: unknown) => logger.warnOnce('part:catalogue', say('catalogue-failed'), error));
   });
 }

@@ -35,7 +35,7 @@ function showPlaceholders(ui: UiContext): () => void {
         placeholders = createPlaceholders(ui);
         placeholders.update(ui.gate.$blocked.get());
       },
-      (error: unknown) => ui.logger.warnOnce('part:placeholders', say('part-failed', { part: 'placeholders', effect: 'blocked embeds stay hidden.' }), error),
+      (error: unknown) => ui.logger.warnOnce('part:placeholders', say('placeholders-failed'), error),
     );
   });
   return () => {
@@ -54,7 +54,7 @@ function showCookieTables(ui: UiContext, document: Document): () => void {
       ({ renderCookieTables }) => {
         if (!destroyed) remove = renderCookieTables(document, ui);
       },
-      (error: unknown) => ui.logger.warnOnce('part:cookie-table', say('part-failed', { part: 'cookie-table', effect: 'no cookie table.' }), error),
+      (error: unknown) => ui.logger.warnOnce('part:cookie-table', say('cookie-table-failed'), error),
     );
   });
   return () => {

@@ -139,7 +139,7 @@ function showSurfaces(
       },
       (error: unknown) => {
         // Without the dialog, the banner still offers every choice: withdrawing stays one click.
-        logger.warnOnce('part:dialog', say('part-failed', { part: 'dialog', effect: 'showing the banner instead.' }), error);
+        logger.warnOnce('part:dialog', say('dialog-failed'), error);
         if (removed || gate.$surface.get() !== 'preferences') return;
         // The banner replaces the control that had focus: focus moves to it, as after a dialog.
         dialogWasOpen = true;

@@ -154,7 +154,7 @@ describe('parts that cannot load', () => {
     expect(consoleLines.some((line) => line.includes('activation'))).toBe(true);
     // Each part that could not load is reported once (in codes: the messages part is blocked too).
     for (const part of ['placeholders', 'dialog', 'activation']) {
-      expect(consoleWatch.take(new RegExp(`part-failed \\{"part":"${part}"`)), part).toHaveLength(1);
+      expect(consoleWatch.take(new RegExp(`^\\[consent-gate\\] ${part}-failed`)), part).toHaveLength(1);
     }
   });
 

@@ -17,7 +17,8 @@ const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--mu
  *
  * The banner's words are slotted light-DOM children of the host (./banner). Page CSS reaches
  * them and beats `::slotted()` rules, except `!important` ones, where the shadow tree wins (CSS
- * Cascade 4, "context"): so they are unset and styled here, with `!important`.
+ * Cascade 4, "context"): so they are unset and styled here, with `!important`. The slotted
+ * elements are the links and buttons in the text (its words are text nodes).
  */
 export const BASE_CSS = `
 :host{all:initial;display:block}
@@ -43,8 +44,7 @@ svg{display:block;width:24px;height:24px;fill:none;stroke:currentColor;stroke-wi
 .notice{bottom:72px;left:12px;right:12px;max-width:360px;padding:12px 16px;border:1px solid var(--border);border-radius:var(--radius)}
 .banner~.notice{top:12px;bottom:auto}
 .top~.notice{top:auto;bottom:72px}
-::slotted(*){all:unset!important}
-::slotted(a),::slotted(button){color:var(--accent)!important;text-decoration:underline!important;cursor:pointer!important}
+::slotted(*){all:unset!important;color:var(--accent)!important;text-decoration:underline!important;cursor:pointer!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (max-width:600px){.banner{padding:12px 16px}.title{font-size:1em}.text{font-size:.9375em;line-height:1.4}.actions{margin-top:8px}.actions button{flex-basis:40%}}
 `;
