@@ -23,10 +23,9 @@ export const CHROMIUM_CANDIDATES = [
 /**
  * Flags for a quiet browser that only does what the page asks: no sandbox (containers), no GPU,
  * no QUIC, none of Chrome's own background traffic (it would show up as "third-party requests").
- * Site isolation is off so that frames of other sites share the page's renderer, and the page's
- * DevTools session sees their requests and the initiators that lead to them.
+ * The real-browser test suites launch with these too.
  */
-export const SCANNER_CHROMIUM_ARGS = [
+export const QUIET_CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -34,9 +33,14 @@ export const SCANNER_CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--disable-site-isolation-trials',
-  '--disable-features=IsolateOrigins,site-per-process',
 ];
+
+/**
+ * The scanner's flags: quiet, and with site isolation off so that frames of other sites share
+ * the page's renderer, and the page's DevTools session sees their requests and the initiators
+ * that lead to them.
+ */
+export const SCANNER_CHROMIUM_ARGS = [...QUIET_CHROMIUM_ARGS, '--disable-site-isolation-trials', '--disable-features=IsolateOrigins,site-per-process'];
 
 /** No Chrome or Chromium binary was found. */
 export class ChromiumNotFoundError extends Error {

@@ -4,24 +4,13 @@
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { QUIET_CHROMIUM_ARGS } from '../../../src/node/scanner/chromium';
 
 /** Where Chromium is expected unless `CHROMIUM_PATH` names another Chromium/Chrome binary. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
 
-/**
- * Flags for a quiet, deterministic browser: no sandbox (containers), no GPU, no QUIC, and no
- * background traffic of its own, so every request the servers see comes from the page.
- */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Flags for a quiet, deterministic browser: the scanner's, so every request the servers see comes from the page. */
+export const CHROMIUM_ARGS = ['--headless', ...QUIET_CHROMIUM_ARGS];
 
 /** The Chromium binary to drive: `CHROMIUM_PATH` when set, else `/usr/bin/chromium`. */
 export function chromiumPath(): string {
