@@ -1,5 +1,5 @@
 // `npm run catalogues`: builds the vendor and cookie catalogues from local inputs only
-// (node_modules/third-party-web, data/, src/cookies/catalogue.ts) and writes the generated
+// (node_modules/third-party-web, data/) and writes the generated
 // files. Deterministic: the same inputs give byte-identical files, so a test can tell a stale
 // committed file from a fresh one. Builds never download.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -76,12 +76,12 @@ export function generateCatalogues(root = ROOT) {
   const ocd = ocdSource(root);
   const cookies = buildCookies({
     records: parseCsv(read(root, `${OCD}/open-cookie-database.csv`)),
-    handMadeSource: read(root, 'src/cookies/catalogue.ts'),
+    handMade: read(root, 'data/cookies.curated.txt'),
     rules: JSON.parse(read(root, 'data/cookie-overrides.json')),
     browserVendors,
   });
   const tpwText = `${tpw.name} ${tpw.version} (MIT), data/vendor-overrides.json`;
-  const ocdText = `${ocd.name} ${ocd.commit.slice(0, 12)} (Apache-2.0), data/cookie-overrides.json, src/cookies/catalogue.ts`;
+  const ocdText = `${ocd.name} ${ocd.commit.slice(0, 12)} (Apache-2.0), data/cookie-overrides.json, data/cookies.curated.txt`;
   return {
     [OUTPUTS.vendorsModule]: moduleText({
       about: 'Vendor hosts for automatic blocking, compact; decoded by ./vendors.ts.',

@@ -1,4 +1,4 @@
-// Builds the cookie catalogue: the hand-made entries of src/cookies/catalogue.ts first (they win
+// Builds the cookie catalogue: the hand-made entries of data/cookies.curated.txt first (they win
 // on conflict), then the Open Cookie Database mapped to consent categories by
 // data/cookie-overrides.json. Pure, like vendors.mjs.
 import { LETTER } from './vendors.mjs';
@@ -21,21 +21,22 @@ export function vendorKey(name) {
 }
 
 /**
- * The hand-made entries, read from the `DATA` string of src/cookies/catalogue.ts (that file is
- * not ours to change, so its table is parsed rather than imported).
+ * The hand-made entries of data/cookies.curated.txt: `#Vendor` opens a vendor's block; each
+ * other line is `<category letter><name or /regex/> <purpose>[|<lifetime>]`, letters a
+ * analytics, d advertising, s social, f functional. Within a vendor, narrower patterns come
+ * before broader ones: the first match wins. Blank lines are skipped.
  */
-export function parseHandMade(source) {
-  const match = /const DATA = `([^`]*)`;/.exec(source);
-  if (!match) throw new Error('src/cookies/catalogue.ts: no DATA template string found');
-  if (/\$\{|\\/.test(match[1].replace(/\\\\/g, ''))) throw new Error('src/cookies/catalogue.ts: DATA uses escapes this parser does not know');
+export function parseHandMade(text) {
   const entries = [];
   let vendor = '';
-  for (const line of match[1].replace(/\\\\/g, '\\').split('\n')) {
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
     if (line[0] === '#') {
       vendor = line.slice(1);
       continue;
     }
     const space = line.indexOf(' ');
+    if (space < 0 || !FROM_LETTER[line[0]] || vendor === '') throw new Error(`data/cookies.curated.txt: "${line}" is not "<a|d|s|f><name or /regex/> <purpose>[|<lifetime>]" under a "#Vendor" line`);
     const [purpose, lifetime] = line.slice(space + 1).split('|');
     const entry = { pattern: line.slice(1, space), category: FROM_LETTER[line[0]], vendor, purpose };
     if (lifetime) entry.lifetime = lifetime;
@@ -139,10 +140,10 @@ function ocdOrder(a, b) {
  * vendors that the vendor catalogue's browser subset or the hand-made list names, limited to
  * cookies set on the site itself (no domain in the database: the only ones `document.cookie`
  * shows and withdrawal can delete) whose name has at least MIN_NAME characters.
- * @param {{ records: Record<string, string>[], handMadeSource: string, rules: object, browserVendors: string[] }} input
+ * @param {{ records: Record<string, string>[], handMade: string, rules: object, browserVendors: string[] }} input
  */
-export function buildCookies({ records, handMadeSource, rules, browserVendors }) {
-  const handMade = parseHandMade(handMadeSource);
+export function buildCookies({ records, handMade: handMadeText, rules, browserVendors }) {
+  const handMade = parseHandMade(handMadeText);
   const vendors = new Set([...browserVendors, ...handMade.map((entry) => entry.vendor)].map(vendorKey));
   const database = records
     .filter((record) => record['Cookie / Data Key name'].trim())

@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseHandMade } from '../../scripts/catalogues/cookies.mjs';
 import { compilePattern } from '../../src/config/patterns';
-import { handMadeCatalogue, catalogue, findInCatalogue } from '../../src/cookies/catalogue';
+import { catalogue, findInCatalogue } from '../../src/cookies/catalogue';
+
+/** The hand-made table (data/cookies.curated.txt), as the generator reads it. */
+const handMade = () => parseHandMade(readFileSync(path.resolve(__dirname, '../../data/cookies.curated.txt'), 'utf8'));
 
 const CATEGORIES = ['analytics', 'advertising', 'social', 'functional'];
 
@@ -17,7 +23,7 @@ describe('cookie catalogue', () => {
     }
     // The Open Cookie Database's purposes stay in the full table for tools (data/cookies.full.json),
     // out of the browser subset, to keep the catalogue part small; its lifetimes are free text.
-    for (const entry of handMadeCatalogue()) {
+    for (const entry of handMade()) {
       expect(entry.purpose, String(entry.pattern)).toMatch(/\S/);
       if ('lifetime' in entry) expect(entry.lifetime).toMatch(/^(Session|\d+ (minutes?|hours?|days?|weeks?|months?|years?))$/);
     }
@@ -25,7 +31,7 @@ describe('cookie catalogue', () => {
 
   it('is the hand-made table first (it wins), then the open-data subset', () => {
     const all = catalogue();
-    const hand = handMadeCatalogue();
+    const hand = handMade();
     expect(all.length).toBeGreaterThan(hand.length + 100);
     expect(all.slice(0, hand.length).map((entry) => String(entry.pattern))).toEqual(hand.map((entry) => String(entry.pattern)));
   });
@@ -125,3 +131,19 @@ describe('cookie catalogue', () => {
     expect(findInCatalogue('__cf_bm')).toBeUndefined();
   });
 });
+
+describe('the hand-made table, data/cookies.curated.txt', () => {
+  it('reads vendor blocks and entries, skipping blank lines', () => {
+    expect(parseHandMade('#Example\n\na_ex Visitor ID|1 year\nd/^_ex_/ Ad state\n')).toEqual([
+      { pattern: '_ex', category: 'analytics', vendor: 'Example', purpose: 'Visitor ID', lifetime: '1 year', source: 'hand-made' },
+      { pattern: '/^_ex_/', category: 'advertising', vendor: 'Example', purpose: 'Ad state', source: 'hand-made' },
+    ]);
+  });
+
+  it('refuses a line out of format, naming it, rather than building a wrong catalogue', () => {
+    expect(() => parseHandMade('#Example\nx_ex Visitor ID')).toThrow(/"x_ex Visitor ID" is not/);
+    expect(() => parseHandMade('a_ex Visitor ID')).toThrow(/under a "#Vendor" line/);
+    expect(() => parseHandMade('#Example\na_ex')).toThrow(/is not/);
+  });
+});
+
