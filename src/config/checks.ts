@@ -17,7 +17,7 @@ export interface CodedProblem {
 export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | 'range' | 'format' | 'url' | 'regex' | 'unknown' | 'required' | 'fixed';
 
 /** Named formats; the full report words each one. */
-export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain' | 'identifier';
+export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain';
 
 /** Checks one value at a path, adding what it finds wrong to `problems`. */
 export type Check = (value: unknown, path: string, problems: CodedProblem[]) => void;

@@ -14,7 +14,6 @@ const FORMATS: Record<FormatName | 'pattern', string> = {
   language: 'a language tag such as "en" or "pt-BR"',
   host: 'a host name such as "ads.example.com"',
   domain: 'a domain such as "example.com"',
-  identifier: 'a JavaScript variable name such as "dataLayer"',
   pattern: 'a name or a "/regex/" string',
 };
 

@@ -5,7 +5,7 @@
  * returning visitor, and a `consent update` plus a `consent_gate_update` event on every later
  * decision, withdrawals included. What the page pushed earlier, and its own `gtag`, are kept.
  */
-import { arrayCheck, booleanCheck, enumCheck, formatCheck, integerCheck, objectCheck, recordCheck, CATEGORY_ID, type Check } from '../config/checks';
+import { arrayCheck, booleanCheck, enumCheck, formatCheck, integerCheck, objectCheck, recordCheck, stringCheck, CATEGORY_ID, type Check } from '../config/checks';
 import type { ResolvedConfig } from '../config/normalize';
 import { deriveConsent } from '../core/modes';
 import type { StartFeature } from '../features';
@@ -46,7 +46,8 @@ export const CONSENT_TYPES = Object.values(DEFAULT_MAP).flat();
 const check: Check = (value, path, problems) => {
   if (typeof value === 'boolean') return;
   objectCheck({
-    dataLayerName: formatCheck(/^[A-Za-z_$][\w$]*$/, 'identifier'),
+    // Any name: Google's own snippet takes any string as the data layer's window property.
+    dataLayerName: stringCheck,
     waitForUpdate: integerCheck(0, 60_000),
     adsDataRedaction: booleanCheck,
     urlPassthrough: booleanCheck,
@@ -92,7 +93,8 @@ export function googleConsentMode(): StartFeature {
       const script = document.currentScript as HTMLScriptElement | null;
       const wait = options.waitForUpdate ?? (script?.async || script?.defer ? 500 : undefined);
       // The default is the state before any decision (a privacy signal already denies what it covers).
-      const defaults: Record<string, unknown> = consentTypes(config, deriveConsent(config, null, stores.$consent.get().gpc).categories, options.map);
+      const now = stores.$consent.get();
+      const defaults: Record<string, unknown> = consentTypes(config, deriveConsent(config, null, now.gpc).categories, options.map);
       if (wait !== undefined) defaults['wait_for_update'] = wait;
       gtag('consent', 'default', defaults);
       if (options.adsDataRedaction) gtag('set', 'ads_data_redaction', true);
@@ -102,7 +104,7 @@ export function googleConsentMode(): StartFeature {
         dataLayer.push({ event: 'consent_gate_update', consent_gate: { categories: { ...categories }, method } });
       };
       // A returning visitor (or GPC in opt-out mode): the update follows the default at once.
-      if (stores.$consent.get().decided) update(stores.$consent.get());
+      if (now.decided) update(now);
       return stores.$consent.listen(update);
     },
   };

@@ -11,6 +11,7 @@ import type * as dialog from './dialog';
 import type * as log from './log';
 import type * as messages from './messages';
 import type * as placeholders from './placeholders';
+import type * as reloadNotice from './reload-notice';
 
 /** Every part by name, with what it exports. */
 export interface Parts {
@@ -22,6 +23,7 @@ export interface Parts {
   messages: typeof messages;
   log: typeof log;
   'autoblock-report': typeof autoblockReport;
+  'reload-notice': typeof reloadNotice;
 }
 
 export type PartName = keyof Parts;

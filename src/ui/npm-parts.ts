@@ -10,6 +10,7 @@ const imports: Record<PartName, () => Promise<unknown>> = {
   messages: () => import('../parts/messages'),
   log: () => import('../parts/log'),
   'autoblock-report': () => import('../parts/autoblock-report'),
+  'reload-notice': () => import('../parts/reload-notice'),
 };
 
 export function npmParts(): PartLoader {

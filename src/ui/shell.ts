@@ -10,7 +10,6 @@ import type { UiContext } from './context';
 import { element } from './dom';
 import { deepActiveElement } from './focus';
 import { mountPageParts } from './page-parts';
-import { createReloadNotice } from './reload-notice';
 import { reserveScrollPadding } from './scroll-padding';
 import { createSettingsButton } from './settings-button';
 import type { Surface } from '../types';
@@ -75,7 +74,7 @@ export function mountUi(ui: UiContext, document: Document): () => void {
       shadow.append(root);
       document.body.prepend(host);
       cleanups.push(showSurfaces(ui, document, host, root, opener, (message) => (live.textContent = message), preloadDialog));
-      cleanups.push(offerReload(ui, document, root));
+      cleanups.push(offerReload(ui, root));
       cleanups.push(() => host.remove());
     }),
   );
@@ -181,18 +180,25 @@ function showSurfaces(
   };
 }
 
-/** The reload notice, once a withdrawal asked for it. */
-function offerReload(ui: UiContext, document: Document, root: HTMLElement): () => void {
+/** The reload notice (a part), once a withdrawal asked for it. */
+function offerReload(ui: UiContext, root: HTMLElement): () => void {
   let notice: HTMLElement | null = null;
+  let removed = false;
   const unsubscribe = ui.gate.on('reload-required', () => {
-    if (notice) return;
-    notice = createReloadNotice(ui, document, () => {
-      notice?.remove();
-      notice = null;
-    });
-    root.append(notice);
+    ui.parts('reload-notice').then(
+      ({ createReloadNotice }) => {
+        if (notice || removed) return;
+        notice = createReloadNotice(ui, root, () => {
+          notice?.remove();
+          notice = null;
+        });
+        root.append(notice);
+      },
+      (error: unknown) => ui.logger.warnOnce('part:reload-notice', say('reload-notice-failed'), error),
+    );
   });
   return () => {
+    removed = true;
     unsubscribe();
     notice?.remove();
   };

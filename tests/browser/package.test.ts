@@ -103,7 +103,7 @@ describe('the script-tag files', () => {
     const main = read('dist/consent-gate.iife.js').toString();
     const autoblock = read('dist/consent-gate.autoblock.iife.js').toString();
     const parts = Object.keys(sri.integrity).filter((file) => file.startsWith('parts/'));
-    expect(parts.map((file) => file.split(/[/.]/)[1]).sort()).toEqual(['activation', 'autoblock-report', 'catalogue', 'cookie-table', 'dialog', 'log', 'messages', 'placeholders']);
+    expect(parts.map((file) => file.split(/[/.]/)[1]).sort()).toEqual(['activation', 'autoblock-report', 'catalogue', 'cookie-table', 'dialog', 'log', 'messages', 'placeholders', 'reload-notice']);
     for (const file of [...parts, ...Object.keys(sri.integrity).filter((f) => /^locales\/\w+\.[\w-]{8}\.json$/.test(f))]) {
       const hash = createHash('sha256').update(read(`dist/${file}`)).digest('base64');
       expect(autoblock, file).toContain(hash);

@@ -140,43 +140,61 @@ describe('the interface as a whole (contract section 10)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cookie settings' }));
     await screen.findByRole('dialog', { name: 'Cookie preferences' });
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
-    const reload = screen.getByRole('button', { name: 'Reload page' });
+    // The notice is a part: it comes once loaded.
+    const reload = await screen.findByRole('button', { name: 'Reload page' });
     expect(reload.closest('[data-cg="reload-notice"]')!.textContent).toContain('Reload the page to stop the features you switched off.');
     expect(shadow.querySelectorAll('[data-cg="reload-notice"]')).toHaveLength(1);
   });
 
-  it('reloads the page from the notice\'s "Reload page" button', () => {
+  it('reloads the page from the notice\'s "Reload page" button', async () => {
     const reloadPage = vi.spyOn(window.location, 'reload').mockImplementation(() => undefined);
     onReset(() => reloadPage.mockRestore());
     const { gate, screen } = mount(SITE);
     act(() => gate.acceptAll());
     act(() => gate.set({ advertising: false }));
     expect(reloadPage).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByRole('button', { name: 'Reload page' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Reload page' }));
     expect(reloadPage).toHaveBeenCalledOnce();
   });
 
-  it('lets the visitor dismiss the reload notice', () => {
+  it('lets the visitor dismiss the reload notice', async () => {
     const { shadow, gate } = mount(SITE);
     act(() => gate.acceptAll());
     act(() => gate.rejectAll());
-    const notice = shadow.querySelector('[data-cg="reload-notice"]')!;
+    const notice = await vi.waitFor(() => {
+      const shown = shadow.querySelector('[data-cg="reload-notice"]');
+      if (!shown) throw new Error('no reload notice yet');
+      return shown;
+    });
     fireEvent.click(Array.from(notice.querySelectorAll('button')).find((button) => button.textContent === 'Close')!);
     expect(shadow.querySelector('[data-cg="reload-notice"]')).toBeNull();
   });
 
-  it('offers the reload once, however many withdrawals follow', () => {
+  it('offers the reload once, however many withdrawals follow', async () => {
     const { shadow, gate } = mount(SITE);
     act(() => gate.acceptAll());
     act(() => gate.set({ advertising: false }));
     act(() => gate.set({ social: false }));
+    await vi.waitFor(() => expect(shadow.querySelector('[data-cg="reload-notice"]')).not.toBeNull());
+    // Both withdrawals have had their turn at the part's promise.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(shadow.querySelectorAll('[data-cg="reload-notice"]')).toHaveLength(1);
   });
 
-  it('offers no reload when nothing was withdrawn (a first "Reject all")', () => {
+  it('when the reload-notice part cannot be loaded, the withdrawal stands and one warning is logged', async () => {
+    const { gate, logger, shadow } = mount(SITE, { parts: partsWithout('reload-notice') });
+    act(() => gate.acceptAll());
+    act(() => gate.rejectAll());
+    await vi.waitFor(() => expect(takeWarnings(logger)).toEqual([[expect.stringMatching(/reload-notice part could not be loaded/), expect.any(Error)]]));
+    expect(shadow.querySelector('[data-cg="reload-notice"]')).toBeNull();
+    expect(gate.get()).toMatchObject({ decided: true, method: 'reject-all' });
+  });
+
+  it('offers no reload when nothing was withdrawn (a first "Reject all")', async () => {
     const { screen } = mount(SITE);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 0));
     expect(screen.queryByRole('button', { name: 'Reload page' })).toBeNull();
   });
 

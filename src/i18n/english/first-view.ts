@@ -1,6 +1,5 @@
 /**
- * English texts the first view shows: the banner, the settings button, the reload notice and
- * placeholders. The script tag carries only these; the rest of English (`./later`) comes with
+ * English texts the first view shows: the banner, the settings button and placeholders. The script tag carries only these; the rest of English (`./later`) comes with
  * the parts that show it. `locales/en.ts` joins both: it is the reference for every locale.
  */
 const firstView = {
@@ -31,9 +30,6 @@ const firstView = {
   acknowledge: 'Got it',
   continue: 'Continue without accepting',
   privacyPolicy: 'Privacy policy',
-  close: 'Close',
-  reloadText: 'Reload the page to stop the features you switched off.',
-  reload: 'Reload page',
   settings: 'Cookie settings',
   placeholderText: 'Content from {provider} is blocked: {category} cookies are not allowed.',
   placeholderAllow: 'Allow {category}',

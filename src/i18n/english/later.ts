@@ -1,8 +1,11 @@
 /**
- * English texts of the parts (the preferences dialog, the cookie table): loaded with them, not
- * in the first view. Texts are always rendered as text, never HTML.
+ * English texts of the parts (the preferences dialog, the cookie table, the reload notice):
+ * loaded with them, not in the first view. Texts are always rendered as text, never HTML.
  */
+import notice from './notice';
+
 const later = {
+  ...notice,
   preferencesTitle: 'Cookie preferences',
   preferencesText: 'Choose which cookies we may use. You can change this at any time.',
   save: 'Save choices',
