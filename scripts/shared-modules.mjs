@@ -35,7 +35,7 @@ export function sharedModulesPlugin(root) {
     name: 'consent-gate-shared-modules',
     setup(builder) {
       builder.onResolve({ filter: /^\./ }, async (args) => {
-        // The replacement module's own re-export of the real file.
+        // The lookup just below comes back through this hook: let esbuild resolve it as usual.
         if (args.pluginData === 'real') return undefined;
         const resolved = await builder.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: 'real' });
         if (resolved.errors.length > 0 || !modules.has(resolved.path)) return undefined;
@@ -49,7 +49,8 @@ export function sharedModulesPlugin(root) {
           ...shared.map((name) => `export const ${name} = shared.${name};`),
           others.length > 0 ? `export { ${others.join(', ')} } from ${JSON.stringify(args.path)};` : '',
         ];
-        return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path), pluginData: undefined };
+        // The real file is named by its absolute path, which this plugin's filter (/^\./) lets through.
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },
   };

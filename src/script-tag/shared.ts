@@ -1,6 +1,6 @@
 /**
  * What the main file lends its parts. Each name here is code the first view carries anyway; the
- * script-tag build (scripts/build-script-tag.mjs, `sharedModules`) turns a part's import of one
+ * script-tag build (the esbuild plugin of scripts/shared-modules.mjs) turns a part's import of one
  * of these names into a read of this object, so no part carries its own copy. Names a part needs
  * that are not here are bundled into the part as usual.
  *

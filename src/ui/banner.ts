@@ -46,14 +46,17 @@ function partners(h: Builder, texts: Texts, names: string[], language: string): 
   return [before, more, after];
 }
 
+const PARTNERS = '{partners}';
+
 /** The banner's words: the text with its purposes and partners, then the privacy policy link. */
 function words(ui: UiContext, h: Builder): ChildNode[] {
   const { config, texts, language } = ui;
   const raw = config.optional.length === 0 ? texts.necessaryOnlyText : config.mode === 'opt-in' ? texts.bannerText : texts.noticeText;
-  const say = (text: string) => fill(text, { purposes: purposes(texts, config, language) });
+  const withPurposes = (text: string) => fill(text, { purposes: purposes(texts, config, language) });
   // Split before filling: a category label could itself contain "{partners}".
-  const at = raw.indexOf('{partners}');
-  const children: Child[] = at < 0 ? [say(raw)] : [say(raw.slice(0, at)), ...partners(h, texts, vendorNames(config), language), say(raw.slice(at + 10))];
+  const at = raw.indexOf(PARTNERS);
+  const children: Child[] =
+    at < 0 ? [withPurposes(raw)] : [withPurposes(raw.slice(0, at)), ...partners(h, texts, vendorNames(config), language), withPurposes(raw.slice(at + PARTNERS.length))];
   const policy = config.privacyPolicyUrl;
   if (policy) children.push(' ', h('a', { href: policy }, texts.privacyPolicy));
   // Built in a holder so strings become text nodes; the holder itself is not used.
