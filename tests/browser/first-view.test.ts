@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { watchConsole } from './support/console';
+import { scriptTagPage } from './support/pages';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 
 let browser: Browser;
@@ -26,19 +27,7 @@ interface PageOptions {
   nonce?: string;
 }
 
-function sitePage({ embed = true, body = '', config = CONFIG, nonce }: PageOptions = {}): string {
-  const tp = servers.thirdParty;
-  const n = nonce ? ` nonce="${nonce}"` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  <script src="${MAIN}"${n}></script>
-  <script type="text/plain" data-consent="advertising" src="${tp}/t/ads.js"${n}></script>
-  </head><body>
-  <h1>News</h1><p>Text</p>
-  ${embed ? `<iframe data-consent="social" data-src="${tp}/t/embed.html" width="400" height="200" title="Video"></iframe>` : ''}
-  <img data-consent="advertising" data-src="${tp}/t/pixel.gif" width="1" height="1" alt="">
-  ${body}</body></html>`;
-}
+const sitePage = ({ embed, body, config = CONFIG, nonce }: PageOptions = {}) => scriptTagPage({ thirdParty: servers.thirdParty, config, embed, body, nonce });
 
 /** Opens a page and records which of the library's own files it fetched. */
 async function open(html: string, options: { headers?: Record<string, string>; at?: string } = {}): Promise<{ page: Page; fetched: string[]; consoleLines: string[] }> {

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { watchConsole } from './support/console';
+import { scriptTagPage } from './support/pages';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 
 let browser: Browser;
@@ -15,17 +16,7 @@ const consoleLines = watchConsole();
 const CONFIG = { mode: 'opt-in', revision: 1, privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: { cookies: ['ad_id'] }, social: {} } };
 
 function sitePage({ config = CONFIG as object, head = '', body = '', script = '<script src="/dist/consent-gate.iife.js"></script>' } = {}): string {
-  const tp = servers.thirdParty;
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  ${script}
-  <script type="text/plain" data-consent="advertising" src="${tp}/t/ads.js"></script>
-  ${head}</head><body>
-  <h1>News</h1><p>Text</p>
-  <iframe data-consent="social" data-src="${tp}/t/embed.html" width="400" height="200" title="Video"></iframe>
-  <img data-consent="advertising" data-src="${tp}/t/pixel.gif" width="1" height="1" alt="">
-  <a href="#" data-consent-open>Cookie settings</a>
-  ${body}</body></html>`;
+  return scriptTagPage({ thirdParty: servers.thirdParty, config, head, body, script, settingsLink: true });
 }
 
 async function open(html: string, path = '/'): Promise<Page> {

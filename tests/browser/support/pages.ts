@@ -74,3 +74,40 @@ ${body}
 </html>
 `;
 }
+
+export interface ScriptTagPageOptions {
+  /** Origin of the third-party server the gated elements point at. */
+  thirdParty: string;
+  /** The JSON config in `#consent-gate-config`. */
+  config: object;
+  /** The script tag (or tags) that load the library. @default the main file, synchronously */
+  script?: string;
+  /** Extra markup at the end of `<head>`. */
+  head?: string;
+  /** Extra markup at the end of `<body>`. */
+  body?: string;
+  /** A blocked iframe (social) that wants a placeholder. @default true */
+  embed?: boolean;
+  /** A page link with `data-consent-open` (opens the preferences). @default false */
+  settingsLink?: boolean;
+  /** Put `nonce="…"` on the library's script and the gated script. */
+  nonce?: string;
+}
+
+/**
+ * A site page as a site owner writes it for the script tag: the JSON config, the library, and a
+ * gated script, pixel and (unless `embed` is false) iframe pointing at the third party.
+ */
+export function scriptTagPage({ thirdParty, config, script, head = '', body = '', embed = true, settingsLink = false, nonce }: ScriptTagPageOptions): string {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
+  <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
+  ${script ?? `<script src="/dist/consent-gate.iife.js"${n}></script>`}
+  <script type="text/plain" data-consent="advertising" src="${thirdParty}/t/ads.js"${n}></script>
+  ${head}</head><body>
+  <h1>News</h1><p>Text</p>
+  ${embed ? `<iframe data-consent="social" data-src="${thirdParty}/t/embed.html" width="400" height="200" title="Video"></iframe>` : ''}
+  <img data-consent="advertising" data-src="${thirdParty}/t/pixel.gif" width="1" height="1" alt="">
+  ${settingsLink ? '<a href="#" data-consent-open>Cookie settings</a>' : ''}
+  ${body}</body></html>`;
+}
