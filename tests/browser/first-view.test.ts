@@ -162,9 +162,11 @@ describe('parts that cannot load', () => {
 
   it('a locale file that is not the one the build made (or not an object of texts) is refused: English is shown, said once', async () => {
     await context.route('**/dist/locales/de.*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"bannerLabel": {"html": "<img src=x onerror=alert(1)>"}}' }));
-    const { page } = await open(sitePage({ embed: false }).replace('<html lang="en">', '<html lang="de">'));
+    const { page, consoleLines } = await open(sitePage({ embed: false }).replace('<html lang="en">', '<html lang="de">'));
     await banner(page).waitFor();
     expect(await banner(page).getAttribute('aria-label')).toBe('Cookie consent');
+    // The words come with the messages part, which may arrive after the banner.
+    await expect.poll(() => consoleLines.filter((line) => line.includes('could not load the "de" locale')).length).toBe(1);
     expect(consoleWatch.take(/could not load the "de" locale/)).toHaveLength(1);
   });
 
