@@ -114,6 +114,18 @@ describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
     await expect(page.locator(`${BANNER} [data-cg="reject-all"]`).textContent()).resolves.toBe('Do not sell or share my personal information');
   });
 
+  test('"Got it" is still described by the slotted text in the accessibility tree (A11Y-10)', async () => {
+    const { page } = await ui.open({ config: { ...VENDOR_CONFIG, mode: 'opt-out' } });
+    await page.locator(`${BANNER} [data-cg="acknowledge"]`).waitFor();
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: Array<{ role?: { value: string }; name?: { value: string }; description?: { value: string } }> };
+    const gotIt = nodes.find((node) => node.role?.value === 'button' && node.name?.value === 'Got it');
+    // Chromium puts a space after the inline "3 others" button; screen readers do not read it.
+    const description = gotIt?.description?.value.replace(/ ,/g, ',');
+    expect(description).toContain('We and our partners, including Google, Meta, and 3 others, use cookies for site features');
+    expect(description).toContain('You can opt out at any time');
+  });
+
   test('the words carry the banner language for screen readers, on a page in another language', async () => {
     const { page } = await ui.open({ config: { ...VENDOR_CONFIG, language: 'de' }, lang: 'fr' });
     const found = await page.evaluate(() => ({ lang: document.getElementById('consent-gate')!.lang, text: document.getElementById('consent-gate')!.textContent }));
