@@ -120,6 +120,8 @@ describe('the script tag, opt-in mode', () => {
   it('raising the revision asks again (GDPR-13)', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
+    // What the accepted page loads must reach the server before the count starts again.
+    await expect.poll(() => [...paths()].sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
     await page.close();
     servers.clearRequests();
     const next = await open(sitePage({ config: { ...CONFIG, revision: 2 } }), '/v2');
