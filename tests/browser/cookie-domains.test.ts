@@ -11,45 +11,21 @@
  *
  * Build first: `npm run build`.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { CleanupReport } from '../../src/types';
-import { launchBrowser } from './support/browser';
-import { watchConsole } from './support/console';
 import { headlessPage, scriptJson } from './support/pages';
-import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import { useBrowserSuite } from './support/suite';
 
 const HOST = 'www.example.test';
 const PARENT = 'example.test';
 
-let browser: Browser;
-let servers: Servers;
-let context: BrowserContext;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
-const consoleWatch = watchConsole();
+const suite = useBrowserSuite({ launch: { args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${PARENT} 127.0.0.1`] } });
 
 /** The first party under the mapped host name: `http://www.example.test:<port>`. */
-const mapped = () => servers.firstParty.replace('127.0.0.1', HOST);
+const mapped = () => suite.servers.firstParty.replace('127.0.0.1', HOST);
 
-beforeAll(async () => {
-  servers = await startServers({ projectRoot: PROJECT_ROOT });
-  browser = await launchBrowser({ args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${PARENT} 127.0.0.1`] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  consoleWatch.attach(context);
-  servers.clearRequests();
-});
-afterEach(async () => {
-  await context.close();
-  consoleWatch.verify();
-});
-
-const paths = () => servers.requests().map((request) => request.path);
+const paths = () => suite.servers.requests().map((request) => request.path);
 
 describe('a cookie.domain the browser refuses (README "cookie.domain", CK-2)', () => {
   /** The script tag with `cookie.domain` set to a domain that is not a parent of the page's host. */
@@ -58,36 +34,36 @@ describe('a cookie.domain the browser refuses (README "cookie.domain", CK-2)', (
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Domain</title>
       <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
       <script src="/dist/consent-gate.iife.js"></script></head><body>
-      <img data-consent="advertising" data-src="${servers.thirdParty}/t/pixel.gif" width="1" height="1" alt="">
+      <img data-consent="advertising" data-src="${suite.servers.thirdParty}/t/pixel.gif" width="1" height="1" alt="">
       </body></html>`;
   }
 
   it('falls back to a host-only consent cookie, warns once naming the domain, and the decision works and persists', async () => {
-    servers.page('/domain', sitePage());
-    const page = await context.newPage();
-    await page.goto(`${servers.firstParty}/domain`);
+    suite.servers.page('/domain', sitePage());
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.servers.firstParty}/domain`);
     await page.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
     await expect.poll(paths).toEqual(['/t/pixel.gif']);
 
-    const cookies = (await context.cookies()).filter((cookie) => cookie.name === 'consent_gate');
+    const cookies = (await suite.context.cookies()).filter((cookie) => cookie.name === 'consent_gate');
     // Host-only: Chromium reports the bare host (a Domain cookie would read ".127.0.0.1" or ".example.org").
     expect(cookies.map(({ domain, path }) => ({ domain, path }))).toEqual([{ domain: '127.0.0.1', path: '/' }]);
     expect(cookies[0]!.value).toMatch(/\.a0\.advertising\.$/);
 
     // A second write (another decision) does not warn again.
     await page.evaluate(() => window.consentGate!.rejectAll());
-    await expect.poll(async () => (await context.cookies()).find((cookie) => cookie.name === 'consent_gate')?.value).toMatch(/\.r0\.\.advertising$/);
+    await expect.poll(async () => (await suite.context.cookies()).find((cookie) => cookie.name === 'consent_gate')?.value).toMatch(/\.r0\.\.advertising$/);
     await page.evaluate(() => window.consentGate!.acceptAll());
 
     // The decision persists for this host: no banner after a reload, the pixel loads again.
-    servers.clearRequests();
+    suite.servers.clearRequests();
     await page.reload();
     await expect.poll(paths).toEqual(['/t/pixel.gif']);
     expect(await page.locator('[data-cg="banner"]').count()).toBe(0);
     expect(await page.evaluate(() => window.consentGate!.get().method)).toBe('accept-all');
 
     // Said once per page view, naming the refused domain and the host.
-    const warnings = consoleWatch.take(/cookie\.domain/);
+    const warnings = suite.console.take(/cookie\.domain/);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('"example.org"');
     expect(warnings[0]).toContain('127.0.0.1');
@@ -96,10 +72,10 @@ describe('a cookie.domain the browser refuses (README "cookie.domain", CK-2)', (
 
 describe(`a cookie.domain that is a parent of the page's host (${PARENT})`, () => {
   it(`stores the decision on .${PARENT} with no warning, and reset() forgets it there too (CK-7)`, async () => {
-    servers.page('/shop/cart', headlessPage({ config: { cookie: { domain: PARENT }, categories: { advertising: {} } } }));
+    suite.servers.page('/shop/cart', headlessPage({ config: { cookie: { domain: PARENT }, categories: { advertising: {} } } }));
     const page = await openMapped('/shop/cart');
     await page.evaluate(() => window.gate!.acceptAll());
-    const consent = async () => (await context.cookies()).filter((cookie) => cookie.name === 'consent_gate').map(({ domain, path }) => ({ domain, path }));
+    const consent = async () => (await suite.context.cookies()).filter((cookie) => cookie.name === 'consent_gate').map(({ domain, path }) => ({ domain, path }));
     expect(await consent()).toEqual([{ domain: `.${PARENT}`, path: '/' }]);
     await page.evaluate(() => window.gate!.reset());
     expect(await consent()).toEqual([]);
@@ -108,7 +84,7 @@ describe(`a cookie.domain that is a parent of the page's host (${PARENT})`, () =
 
 /** Opens `path` on the mapped host and waits for the headless instance. */
 async function openMapped(path: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.goto(mapped() + path);
   await page.waitForFunction(() => window.gate !== undefined || window.gateError !== undefined);
   const error = await page.evaluate(() => window.gateError);
@@ -119,7 +95,7 @@ async function openMapped(path: string): Promise<Page> {
 
 describe('withdrawal deletes a declared cookie on every domain and path it may live on (CK-8)', () => {
   it(`host-only, Domain=${HOST} and Domain=${PARENT}, each on / and /shop: all copies are gone, other cookies stay`, async () => {
-    servers.page('/shop/cart', headlessPage({ config: { categories: { advertising: { cookies: ['_fbp'] }, social: {} } } }));
+    suite.servers.page('/shop/cart', headlessPage({ config: { categories: { advertising: { cookies: ['_fbp'] }, social: {} } } }));
     const page = await openMapped('/shop/cart');
     await page.evaluate(() => {
       window.__reports = [];
@@ -141,7 +117,7 @@ describe('withdrawal deletes a declared cookie on every domain and path it may l
       { host: HOST, parent: PARENT },
     );
     const copies = async () =>
-      (await context.cookies())
+      (await suite.context.cookies())
         .filter((cookie) => cookie.name === '_fbp')
         .map(({ domain, path, value }) => `${domain} ${path} ${value}`)
         .sort();
@@ -160,6 +136,6 @@ describe('withdrawal deletes a declared cookie on every domain and path it may l
     expect(await copies(), 'no copy left after withdrawal').toEqual([]);
     const report = (await page.evaluate(() => window.__reports![0]!)) as CleanupReport;
     expect(report).toMatchObject({ categories: ['advertising'], deleted: ['_fbp'], remaining: [] });
-    expect((await context.cookies()).map((cookie) => `${cookie.name} ${cookie.domain}`).sort()).toEqual([`consent_gate ${HOST}`, `site_pref .${PARENT}`]);
+    expect((await suite.context.cookies()).map((cookie) => `${cookie.name} ${cookie.domain}`).sort()).toEqual([`consent_gate ${HOST}`, `site_pref .${PARENT}`]);
   });
 });

@@ -5,17 +5,20 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchConsole } from './support/console';
-import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from './support/servers';
+import { useBrowserSuite } from './support/suite';
 
-let browser: Browser;
-let servers: Servers;
-let context: BrowserContext;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
-const consoleWatch = watchConsole();
+const suite = useBrowserSuite({
+  // Every page reports what the policy refused, for the tests to read.
+  prepare: (context) =>
+    context.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __violations: string[] }).__violations = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
+    }),
+});
 
 const NONCE = 'cG9saWN5LXRlc3Q';
 const CONFIG = {
@@ -30,7 +33,7 @@ const CONFIG = {
 const APP_DIR = path.join(PROJECT_ROOT, 'node_modules/.cache/consent-gate-csp-app');
 
 function policy(): string {
-  const tp = servers.thirdParty;
+  const tp = suite.servers.thirdParty;
   return [
     "default-src 'self'",
     `script-src 'nonce-${NONCE}' 'strict-dynamic'`,
@@ -45,14 +48,14 @@ function policy(): string {
 }
 
 function gated(): string {
-  const tp = servers.thirdParty;
+  const tp = suite.servers.thirdParty;
   return `
   <script type="text/plain" data-consent="advertising" src="${tp}/t/ads.js" nonce="${NONCE}"></script>
   <script type="text/plain" data-consent="advertising" nonce="${NONCE}">(window.__ran = window.__ran || []).push('inline');</script>`;
 }
 
 function body(): string {
-  const tp = servers.thirdParty;
+  const tp = suite.servers.thirdParty;
   return `<h1>Nachrichten</h1>
   <iframe data-consent="social" data-src="${tp}/t/embed.html" width="400" height="200" title="Video"></iframe>
   <img data-consent="advertising" data-src="${tp}/t/pixel.gif" width="1" height="1" alt="">
@@ -93,15 +96,13 @@ async function walkThrough(page: Page): Promise<void> {
     const ran = (window as unknown as { __ran?: string[] }).__ran ?? [];
     return ran.includes('ads') && ran.includes('inline');
   });
-  await expect.poll(() => servers.requests().map((r) => r.path).sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
+  await expect.poll(() => suite.servers.requests().map((r) => r.path).sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
   // Withdrawal: the reload notice appears, nothing breaks.
   await page.evaluate(() => (window as unknown as { consentGate?: { rejectAll(): void } }).consentGate?.rejectAll());
   await page.locator('[data-cg="reload-notice"]').waitFor();
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  servers = await startServers({ projectRoot: PROJECT_ROOT });
   rmSync(APP_DIR, { recursive: true, force: true });
   mkdirSync(APP_DIR, { recursive: true });
   // An npm consumer's production bundle: ESM with the library's parts as split chunks.
@@ -122,29 +123,13 @@ beforeAll(async () => {
     logLevel: 'silent',
   });
 });
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
+afterAll(() => {
   rmSync(APP_DIR, { recursive: true, force: true });
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  consoleWatch.attach(context);
-  await context.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { __violations: string[] }).__violations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`));
-  });
-  servers.clearRequests();
-});
-afterEach(async () => {
-  await context.close();
-  consoleWatch.verify();
 });
 
 describe('under a strict CSP with Trusted Types enforced', () => {
   it('the script tag: the whole flow runs with zero policy violations', async () => {
-    servers.page(
+    suite.servers.page(
       '/csp-script-tag',
       `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
       <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
@@ -152,32 +137,32 @@ describe('under a strict CSP with Trusted Types enforced', () => {
       ${gated()}</head><body>${body()}</body></html>`,
       { 'Content-Security-Policy': policy() },
     );
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const watch = await watched(page);
-    await page.goto(`${servers.firstParty}/csp-script-tag`);
+    await page.goto(`${suite.servers.firstParty}/csp-script-tag`);
     await walkThrough(page);
     expect(await watch.violations()).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
 
   it('an npm build (ESM with split chunks): the whole flow runs with zero policy violations', async () => {
-    servers.page(
+    suite.servers.page(
       '/csp-npm',
       `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
       ${gated()}</head><body>${body()}
       <script type="module" src="/node_modules/.cache/consent-gate-csp-app/app.js" nonce="${NONCE}"></script></body></html>`,
       { 'Content-Security-Policy': policy() },
     );
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const watch = await watched(page);
-    await page.goto(`${servers.firstParty}/csp-npm`);
+    await page.goto(`${suite.servers.firstParty}/csp-npm`);
     await walkThrough(page);
     expect(await watch.violations()).toEqual([]);
     expect(watch.errors).toEqual([]);
   });
 
   it('markup injected through a text sink stays inert, even in the necessary category (no script gadget)', async () => {
-    servers.page(
+    suite.servers.page(
       '/csp-injection',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
       <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
@@ -186,25 +171,25 @@ describe('under a strict CSP with Trusted Types enforced', () => {
       <script nonce="${NONCE}">
         // A comment field rendered with a text-to-HTML sink, as a vulnerable template would.
         const html = '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'
-          + '<script type="text/plain" data-consent="advertising" src="${servers.thirdParty}/t/injected.js"><' + '/script>';
+          + '<script type="text/plain" data-consent="advertising" src="${suite.servers.thirdParty}/t/injected.js"><' + '/script>';
         document.getElementById('comments').setHTMLUnsafe
           ? document.getElementById('comments').setHTMLUnsafe(html)
           : document.getElementById('comments').append(document.createRange().createContextualFragment(html));
       </script></body></html>`,
       { 'Content-Security-Policy': policy().replace("require-trusted-types-for 'script'; ", '') },
     );
-    const page = await context.newPage();
-    await page.goto(`${servers.firstParty}/csp-injection`);
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.servers.firstParty}/csp-injection`);
     await page.locator('[data-cg="accept-all"]').click();
     await page.waitForTimeout(800);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
-    expect(servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
+    expect(suite.servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
     // Both injected scripts are reported as lacking the page nonce.
-    expect(consoleWatch.take(/without the page nonce is left inert/)).toHaveLength(2);
+    expect(suite.console.take(/without the page nonce is left inert/)).toHaveLength(2);
   });
 
   it('without any nonce on the page, an injected inline script in necessary stays inert too', async () => {
-    servers.page(
+    suite.servers.page(
       '/no-nonce-injection',
       `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
       <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
@@ -215,13 +200,13 @@ describe('under a strict CSP with Trusted Types enforced', () => {
           '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'));
       </script></body></html>`,
     );
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const messages: string[] = [];
     page.on('console', (message) => messages.push(message.text()));
-    await page.goto(`${servers.firstParty}/no-nonce-injection`);
+    await page.goto(`${suite.servers.firstParty}/no-nonce-injection`);
     await page.locator('[data-cg="banner"]').waitFor();
     await expect.poll(() => messages.some((m) => m.includes('without a page nonce'))).toBe(true);
-    expect(consoleWatch.take(/without a page nonce/)).toHaveLength(1);
+    expect(suite.console.take(/without a page nonce/)).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
 });

@@ -4,18 +4,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchConsole } from './support/console';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { scriptTagPage } from './support/pages';
-import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import { PROJECT_ROOT } from './support/servers';
+import { useBrowserSuite } from './support/suite';
 
-let browser: Browser;
-let servers: Servers;
-let context: BrowserContext;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
-const consoleWatch = watchConsole();
+const suite = useBrowserSuite();
 
 const CONFIG = { mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: {}, social: {} } };
 const MAIN = '/dist/consent-gate.iife.js';
@@ -27,13 +22,13 @@ interface PageOptions {
   nonce?: string;
 }
 
-const sitePage = ({ embed, body, config = CONFIG, nonce }: PageOptions = {}) => scriptTagPage({ thirdParty: servers.thirdParty, config, embed, body, nonce });
+const sitePage = ({ embed, body, config = CONFIG, nonce }: PageOptions = {}) => scriptTagPage({ thirdParty: suite.servers.thirdParty, config, embed, body, nonce });
 
 /** Opens a page and records which of the library's own files it fetched. */
 async function open(html: string, options: { headers?: Record<string, string>; at?: string } = {}): Promise<{ page: Page; fetched: string[]; consoleLines: string[] }> {
   const at = options.at ?? '/';
-  servers.page(at, html, options.headers);
-  const page = await context.newPage();
+  suite.servers.page(at, html, options.headers);
+  const page = await suite.context.newPage();
   const fetched: string[] = [];
   const consoleLines: string[] = [];
   page.on('request', (request) => {
@@ -43,7 +38,7 @@ async function open(html: string, options: { headers?: Record<string, string>; a
   page.on('console', (message) => {
     if (message.text().includes('[consent-gate]')) consoleLines.push(message.text());
   });
-  await page.goto(servers.firstParty + at);
+  await page.goto(suite.servers.firstParty + at);
   return { page, fetched, consoleLines };
 }
 
@@ -51,24 +46,6 @@ const part = (name: string) => new RegExp(`^/dist/parts/${name}\\.[\\w-]{8}\\.js
 const partsIn = (fetched: string[]) => fetched.filter((file) => file.startsWith('/dist/parts/')).map((file) => file.split(/[/.]/)[3]);
 const gzipOf = (file: string) => gzipSync(readFileSync(path.join(PROJECT_ROOT, file)), { level: 9 }).length;
 const banner = (page: Page) => page.locator('[data-cg="banner"]');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  servers = await startServers({ projectRoot: PROJECT_ROOT });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  consoleWatch.attach(context);
-  servers.clearRequests();
-});
-afterEach(async () => {
-  await context.close();
-  consoleWatch.verify();
-});
 
 describe('what a visitor downloads', () => {
   it('a first visit to a page with nothing to draw a placeholder for fetches the main file only, even after a second of idle', async () => {
@@ -91,7 +68,7 @@ describe('what a visitor downloads', () => {
     await banner(first.page).waitFor();
     await first.page.waitForTimeout(1000);
     await first.page.locator('[data-cg="accept-all"]').click();
-    await expect.poll(() => servers.requests().length).toBe(3);
+    await expect.poll(() => suite.servers.requests().length).toBe(3);
 
     const returning = await open(sitePage(), { at: '/again' });
     await returning.page.locator('[data-cg="settings-button"]').waitFor();
@@ -124,7 +101,7 @@ describe('what a visitor downloads', () => {
 
 describe('parts that cannot load', () => {
   it('blocked parts leave everything gated, keep the banner working, and the settings button brings the banner back', async () => {
-    await context.route('**/dist/parts/**', (route) => route.abort());
+    await suite.context.route('**/dist/parts/**', (route) => route.abort());
     const { page, consoleLines } = await open(sitePage());
     await banner(page).waitFor();
     await page.locator('[data-cg="manage"]').click();
@@ -138,17 +115,17 @@ describe('parts that cannot load', () => {
     await banner(page).waitFor();
     await page.waitForTimeout(500);
     // Activation could not load: nothing reached the third party.
-    expect(servers.requests()).toEqual([]);
+    expect(suite.servers.requests()).toEqual([]);
     expect(consoleLines.some((line) => line.includes('dialog'))).toBe(true);
     expect(consoleLines.some((line) => line.includes('activation'))).toBe(true);
     // Each part that could not load is reported once (in codes: the messages part is blocked too).
     for (const part of ['placeholders', 'dialog', 'activation']) {
-      expect(consoleWatch.take(new RegExp(`^\\[consent-gate\\] ${part}-failed`)), part).toHaveLength(1);
+      expect(suite.console.take(new RegExp(`^\\[consent-gate\\] ${part}-failed`)), part).toHaveLength(1);
     }
   });
 
   it('a part that is not the file the build made is refused by its integrity hash and never runs', async () => {
-    await context.route('**/dist/parts/dialog.*', (route) =>
+    await suite.context.route('**/dist/parts/dialog.*', (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__tampered = true;' }),
     );
     const { page } = await open(sitePage({ embed: false }));
@@ -157,17 +134,17 @@ describe('parts that cannot load', () => {
     expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
     expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
     expect(await banner(page).count()).toBe(1);
-    expect(consoleWatch.take(/the dialog part could not be loaded/)).toHaveLength(1);
+    expect(suite.console.take(/the dialog part could not be loaded/)).toHaveLength(1);
   });
 
   it('a locale file that is not the one the build made (or not an object of texts) is refused: English is shown, said once', async () => {
-    await context.route('**/dist/locales/de.*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"bannerLabel": {"html": "<img src=x onerror=alert(1)>"}}' }));
+    await suite.context.route('**/dist/locales/de.*', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"bannerLabel": {"html": "<img src=x onerror=alert(1)>"}}' }));
     const { page, consoleLines } = await open(sitePage({ embed: false }).replace('<html lang="en">', '<html lang="de">'));
     await banner(page).waitFor();
     expect(await banner(page).getAttribute('aria-label')).toBe('Cookie consent');
     // The words come with the messages part, which may arrive after the banner.
     await expect.poll(() => consoleLines.filter((line) => line.includes('could not load the "de" locale')).length).toBe(1);
-    expect(consoleWatch.take(/could not load the "de" locale/)).toHaveLength(1);
+    expect(suite.console.take(/could not load the "de" locale/)).toHaveLength(1);
   });
 
   it('parts carry the page nonce and load under a nonce-only script policy, with no violation', async () => {
@@ -188,7 +165,7 @@ describe('parts that cannot load', () => {
 
 describe('the first view does no layout work while the page parses', () => {
   it('reads no element geometry before DOMContentLoaded (no forced layout)', async () => {
-    await context.addInitScript(() => {
+    await suite.context.addInitScript(() => {
       const calls: string[] = [];
       (window as unknown as { __layoutReads: string[] }).__layoutReads = calls;
       const parsing = () => document.readyState === 'loading';
@@ -260,11 +237,11 @@ describe('configuration errors', () => {
     const { page, consoleLines, fetched } = await open(sitePage({ config: { ...CONFIG, categores: {} } }));
     await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
     expect(consoleLines[0]).toContain('categores: unknown key: did you mean "categories"?');
-    expect(consoleWatch.take(/Invalid Consent Gate config/)).toHaveLength(1);
+    expect(suite.console.take(/Invalid Consent Gate config/)).toHaveLength(1);
     expect(partsIn(fetched)).toEqual(['messages']);
     await page.waitForTimeout(500);
     expect(await banner(page).count()).toBe(0);
-    expect(servers.requests()).toEqual([]);
+    expect(suite.servers.requests()).toEqual([]);
   });
 
   it('names invalid JSON in the config block as such', async () => {
@@ -272,6 +249,6 @@ describe('configuration errors', () => {
     const { consoleLines } = await open(html);
     await expect.poll(() => consoleLines.length).toBeGreaterThan(0);
     expect(consoleLines[0]).toContain('the JSON in <script id="consent-gate-config"> is not valid');
-    expect(consoleWatch.take(/is not valid/)).toHaveLength(1);
+    expect(suite.console.take(/is not valid/)).toHaveLength(1);
   });
 });

@@ -2,17 +2,11 @@
 // pushes `consent default` before the page's own gtag calls, then updates after a click, after a
 // withdrawal, and for a returning visitor before the page's `gtag('js')` runs; every entry is an
 // `arguments` object, as gtag.js reads them. The default build carries none of it.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchConsole } from './support/console';
-import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from './support/suite';
 
-let browser: Browser;
-let servers: Servers;
-let context: BrowserContext;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
-const consoleWatch = watchConsole();
+const suite = useBrowserSuite();
 
 const CONFIG = { googleConsentMode: true, categories: { analytics: {}, advertising: {} } };
 
@@ -42,28 +36,11 @@ async function layer(page: Page): Promise<unknown[]> {
 const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted' };
 const GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted', functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted' };
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  servers = await startServers({ projectRoot: PROJECT_ROOT });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  consoleWatch.attach(context);
-});
-afterEach(async () => {
-  await context.close();
-  consoleWatch.verify();
-});
-
 describe('Google Consent Mode v2 with the gcm build', () => {
   it('default comes after what the page pushed and before its gtag calls; update after a click and after a withdrawal', async () => {
-    servers.page('/gcm', sitePage());
-    const page = await context.newPage();
-    await page.goto(`${servers.firstParty}/gcm`);
+    suite.servers.page('/gcm', sitePage());
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.servers.firstParty}/gcm`);
     await page.locator('[data-cg="banner"]').waitFor();
     expect(await layer(page)).toEqual([
       { event: 'pushed-before' },
@@ -83,9 +60,9 @@ describe('Google Consent Mode v2 with the gcm build', () => {
   });
 
   it("a returning visitor's update follows the default at once, before the page's gtag('js')", async () => {
-    servers.page('/gcm-return', sitePage());
-    const page = await context.newPage();
-    await page.goto(`${servers.firstParty}/gcm-return`);
+    suite.servers.page('/gcm-return', sitePage());
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.servers.firstParty}/gcm-return`);
     await page.locator('[data-cg="accept-all"]').click();
     await page.reload();
     await page.locator('[data-cg="settings-button"]').waitFor();
@@ -100,13 +77,13 @@ describe('Google Consent Mode v2 with the gcm build', () => {
   });
 
   it('the default build knows nothing of Consent Mode: the config is reported and everything stays gated', async () => {
-    servers.page('/gcm-default-build', sitePage('/dist/consent-gate.iife.js'));
-    const page = await context.newPage();
+    suite.servers.page('/gcm-default-build', sitePage('/dist/consent-gate.iife.js'));
+    const page = await suite.context.newPage();
     const messages: string[] = [];
     page.on('console', (message) => messages.push(message.text()));
-    await page.goto(`${servers.firstParty}/gcm-default-build`);
+    await page.goto(`${suite.servers.firstParty}/gcm-default-build`);
     await expect.poll(() => messages.some((m) => m.includes('consent-gate.gcm.iife.js'))).toBe(true);
-    expect(consoleWatch.take(/consent-gate\.gcm\.iife\.js/)).toHaveLength(1);
+    expect(suite.console.take(/consent-gate\.gcm\.iife\.js/)).toHaveLength(1);
     expect((await layer(page)).some((entry) => Array.isArray(entry) && entry[1] === 'consent')).toBe(false);
   });
 });

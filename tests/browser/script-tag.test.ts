@@ -1,52 +1,28 @@
 // End-to-end flows against the built script tag (dist/consent-gate.iife.js), the way a site owner
 // uses it: JSON config block, one synchronous <script> in <head>, inert third-party tags.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from './support/browser';
-import { watchConsole } from './support/console';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { scriptTagPage } from './support/pages';
-import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import { useBrowserSuite } from './support/suite';
 
-let browser: Browser;
-let servers: Servers;
-let context: BrowserContext;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
-const consoleLines = watchConsole();
+const suite = useBrowserSuite();
 
 const CONFIG = { mode: 'opt-in', revision: 1, privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: { cookies: ['ad_id'] }, social: {} } };
 
 function sitePage({ config = CONFIG as object, head = '', body = '', script = '<script src="/dist/consent-gate.iife.js"></script>' } = {}): string {
-  return scriptTagPage({ thirdParty: servers.thirdParty, config, head, body, script, settingsLink: true });
+  return scriptTagPage({ thirdParty: suite.servers.thirdParty, config, head, body, script, settingsLink: true });
 }
 
 async function open(html: string, path = '/'): Promise<Page> {
-  servers.page(path, html);
-  const page = await context.newPage();
-  await page.goto(servers.firstParty + path);
+  suite.servers.page(path, html);
+  const page = await suite.context.newPage();
+  await page.goto(suite.servers.firstParty + path);
   return page;
 }
 
-const paths = () => servers.requests().map((r) => r.path.replace(/\?.*$/, ''));
+const paths = () => suite.servers.requests().map((r) => r.path.replace(/\?.*$/, ''));
 const settle = (page: Page, ms = 600) => page.waitForTimeout(ms);
-const consentCookie = async () => (await context.cookies()).find((c) => c.name === 'consent_gate');
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  servers = await startServers({ projectRoot: PROJECT_ROOT });
-});
-afterAll(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  consoleLines.attach(context);
-  servers.clearRequests();
-});
-afterEach(async () => {
-  await context.close();
-  consoleLines.verify();
-});
+const consentCookie = async () => (await suite.context.cookies()).find((c) => c.name === 'consent_gate');
 
 describe('the script tag, opt-in mode', () => {
   it('shows the banner and loads nothing gated before a choice (GDPR-1, GDPR-5)', async () => {
@@ -64,7 +40,7 @@ describe('the script tag, opt-in mode', () => {
     await page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
     await expect.poll(() => paths().sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
     await expect.poll(() => page.locator('[data-cg="banner"]').count()).toBe(0);
-    servers.clearRequests();
+    suite.servers.clearRequests();
     await page.reload();
     await page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
     expect(await page.locator('[data-cg="banner"]').count()).toBe(0);
@@ -107,7 +83,7 @@ describe('the script tag, opt-in mode', () => {
     const reload = notice.getByRole('button', { name: 'Reload page', exact: true });
     expect(await reload.isVisible()).toBe(true);
     await page.evaluate(() => ((window as unknown as { __beforeReload?: boolean }).__beforeReload = true));
-    servers.clearRequests();
+    suite.servers.clearRequests();
     await Promise.all([page.waitForEvent('load', { timeout: 5_000 }), reload.click()]);
     expect(await page.evaluate(() => (window as unknown as { __beforeReload?: boolean }).__beforeReload), 'a new document').toBeUndefined();
     // After the reload the withdrawn category stays off: the social embed loads, the ad tag and pixel do not.
@@ -123,7 +99,7 @@ describe('the script tag, opt-in mode', () => {
     // What the accepted page loads must reach the server before the count starts again.
     await expect.poll(() => [...paths()].sort()).toEqual(['/t/ads.js', '/t/embed.html', '/t/pixel.gif']);
     await page.close();
-    servers.clearRequests();
+    suite.servers.clearRequests();
     const next = await open(sitePage({ config: { ...CONFIG, revision: 2 } }), '/v2');
     await next.locator('[data-cg="banner"]').waitFor();
     await settle(next);
@@ -131,12 +107,12 @@ describe('the script tag, opt-in mode', () => {
   });
 
   it('a tampered cookie means no decision: the banner shows and nothing crashes (CK-5)', async () => {
-    await context.addCookies([{ name: 'consent_gate', value: '1.1.zz.not-a-uuid.a0.functional~advertising~social.', url: servers.firstParty }]);
+    await suite.context.addCookies([{ name: 'consent_gate', value: '1.1.zz.not-a-uuid.a0.functional~advertising~social.', url: suite.servers.firstParty }]);
     const errors: string[] = [];
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     page.on('pageerror', (error) => errors.push(error.message));
-    servers.page('/', sitePage());
-    await page.goto(servers.firstParty + '/');
+    suite.servers.page('/', sitePage());
+    await page.goto(suite.servers.firstParty + '/');
     await page.locator('[data-cg="banner"]').waitFor();
     await settle(page);
     expect(paths()).toEqual([]);
@@ -145,15 +121,15 @@ describe('the script tag, opt-in mode', () => {
 
   it('an invalid config logs the full error and the page keeps working with everything gated', async () => {
     const messages: string[] = [];
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     page.on('console', (message) => messages.push(message.text()));
-    servers.page('/', sitePage({ config: { mode: 'opt-inn', categories: { Ads: {} } }, body: '<script>window.pageStillRuns = true</script>' }));
-    await page.goto(servers.firstParty + '/');
+    suite.servers.page('/', sitePage({ config: { mode: 'opt-inn', categories: { Ads: {} } }, body: '<script>window.pageStillRuns = true</script>' }));
+    await page.goto(suite.servers.firstParty + '/');
     await settle(page);
     const error = messages.find((m) => m.includes('[consent-gate]'));
     expect(error).toContain('mode: "opt-inn" is not allowed');
     expect(error).toContain('categories.Ads');
-    expect(consoleLines.take(/mode: "opt-inn" is not allowed/)).toHaveLength(1);
+    expect(suite.console.take(/mode: "opt-inn" is not allowed/)).toHaveLength(1);
     expect(await page.evaluate(() => (window as unknown as { pageStillRuns?: boolean }).pageStillRuns)).toBe(true);
     expect(paths()).toEqual([]);
   });
@@ -174,7 +150,7 @@ describe('the script tag, opt-in mode', () => {
   it('a single-page app: content rendered after navigation is gated and activated like the first page', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"]').waitFor();
-    const tp = servers.thirdParty;
+    const tp = suite.servers.thirdParty;
     await page.evaluate((origin) => {
       history.pushState(null, '', '/next');
       const view = document.createElement('section');
@@ -192,8 +168,8 @@ describe('the script tag, opt-in mode', () => {
 
   it('two tabs: a decision in one applies in the other without reload (contract section 5)', async () => {
     const first = await open(sitePage());
-    const second = await context.newPage();
-    await second.goto(servers.firstParty + '/');
+    const second = await suite.context.newPage();
+    await second.goto(suite.servers.firstParty + '/');
     await second.locator('[data-cg="banner"]').waitFor();
     await first.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
     await expect.poll(() => second.evaluate(() => window.consentGate?.get().decided)).toBe(true);
@@ -215,8 +191,8 @@ describe('the script tag, opt-in mode', () => {
 
   it('loads a locale file only for a non-English page, and shows no English first', async () => {
     const html = sitePage({ config: { ...CONFIG, language: 'de' } });
-    servers.page('/de', html);
-    const page = await context.newPage();
+    suite.servers.page('/de', html);
+    const page = await suite.context.newPage();
     const titles: string[] = [];
     await page.exposeFunction('reportTitle', (t: string) => titles.push(t));
     await page.addInitScript(() => {
@@ -230,7 +206,7 @@ describe('the script tag, opt-in mode', () => {
     });
     const localeRequests: string[] = [];
     page.on('request', (request) => request.url().includes('/locales/') && localeRequests.push(new URL(request.url()).pathname));
-    await page.goto(servers.firstParty + '/de');
+    await page.goto(suite.servers.firstParty + '/de');
     await page.locator('[data-cg="banner"]').waitFor();
     await expect.poll(() => titles.length).toBeGreaterThan(0);
     expect(titles[0]).not.toBe('Cookies on this site');
@@ -253,13 +229,13 @@ describe('the script tag, opt-out mode', () => {
   it('the one-click opt-out denies every optional category', async () => {
     const page = await open(sitePage({ config: { ...OPT_OUT, categories: { advertising: {} } } }));
     // The shared page also has a social embed, which this config leaves out on purpose.
-    consoleLines.expect(/unknown category "social"/, { times: 1 });
+    suite.console.expect(/unknown category "social"/, { times: 1 });
     await page.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
     expect(await page.evaluate(() => window.consentGate?.get().categories)).toEqual({ necessary: true, advertising: false });
   });
 
   it('with Global Privacy Control, advertising and social stay inert with no pop-up, and the dialog says so (GPC-1/2/3)', async () => {
-    await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await suite.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     const page = await open(sitePage({ config: OPT_OUT }));
     await settle(page);
     expect(paths()).toEqual([]);
@@ -274,7 +250,7 @@ describe('the script tag, opt-out mode', () => {
 describe('the script tag under a nonce-based CSP (SEC-3)', () => {
   it(`reads its own nonce: under script-src 'nonce-…' 'strict-dynamic' it runs, after consent, the gated scripts carrying that nonce and never those without it or with another`, async () => {
     const nonce = 'c2NyaXB0LXRhZy1ub25jZQ';
-    const tp = servers.thirdParty;
+    const tp = suite.servers.thirdParty;
     const run = (name: string) => `(window.__ran = window.__ran || []).push('${name}');`;
     // The decoy: a script with another nonce comes first in the page, so a library that took
     // "the first script[nonce]" instead of its own script's nonce would run nothing signed.
@@ -289,14 +265,14 @@ describe('the script tag under a nonce-based CSP (SEC-3)', () => {
       <script type="text/plain" data-consent="advertising" nonce="decoy-nonce" src="${tp}/t/decoy.js"></script>
       <script type="text/plain" data-consent="necessary">window.pwned = 'unsigned necessary';</script>
       </head><body><h1>News</h1></body></html>`;
-    servers.page('/nonce', html, { 'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'` });
-    await context.addInitScript(() => {
+    suite.servers.page('/nonce', html, { 'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'` });
+    await suite.context.addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { __violations: string[] }).__violations = violations;
       document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
     });
-    const page = await context.newPage();
-    await page.goto(servers.firstParty + '/nonce');
+    const page = await suite.context.newPage();
+    await page.goto(suite.servers.firstParty + '/nonce');
     await page.locator('[data-cg="banner"]').waitFor();
     await settle(page);
     expect(paths()).toEqual([]);
@@ -312,7 +288,7 @@ describe('the script tag under a nonce-based CSP (SEC-3)', () => {
     // The library itself (banner, parts) ran under the policy without a single violation.
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     // Each unsigned gated script is reported once: the unsigned tag, the unsigned inline, the decoy, the necessary one.
-    expect(consoleLines.take(/without the page nonce is left inert/)).toHaveLength(4);
+    expect(suite.console.take(/without the page nonce is left inert/)).toHaveLength(4);
   });
 });
 
@@ -327,7 +303,7 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
   });
 
   it('createConsentGate works on a page with no config block: one interface, and its decisions gate the page', async () => {
-    const tp = servers.thirdParty;
+    const tp = suite.servers.thirdParty;
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own start</title>
       <script src="/dist/consent-gate.iife.js"></script>
       </head><body><h1>News</h1>
@@ -349,7 +325,7 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
   });
 
   it('createConsent (headless) works on a page with no config block: no interface, the API gates the page', async () => {
-    const tp = servers.thirdParty;
+    const tp = suite.servers.thirdParty;
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headless</title>
       <script src="/dist/consent-gate.iife.js"></script>
       </head><body><h1>News</h1>
