@@ -3,15 +3,16 @@
  * classifies (report + config draft), `verifySite` crawls and checks that nothing happens before
  * consent or after "Reject all".
  */
+import type { Browser } from 'playwright-core';
 import type { ConsentGateConfig } from '../../types.js';
 import { capturePage } from './capture.js';
 import { classify } from './classify.js';
 import { launchChromium } from './chromium.js';
 import { draftConfig, type ConfigDraft } from './config-draft.js';
-import { crawl } from './crawl.js';
+import { crawl, DEFAULT_PAGES } from './crawl.js';
 import type { ScanReport } from './report-model.js';
 import type { RobotsRules } from './robots.js';
-import { hostOf, loadSiteRules } from './site.js';
+import { hostOf, loadSiteRules, type SiteRules } from './site.js';
 import { verifyPage, type Violation } from './verify.js';
 
 /** Options both runs share. */
@@ -30,6 +31,11 @@ export interface ScanOptions {
   robots?(origin: string): Promise<RobotsRules>;
 }
 
+/** What a scan and a verify run give the crawler alike. */
+function crawlSettings(options: ScanOptions, browser: Browser, site: SiteRules) {
+  return { start: options.url, pages: options.pages, delayMs: options.delayMs, robots: options.robots, browser, site };
+}
+
 /** Crawls the site and classifies what it finds. */
 export async function scanSite(options: ScanOptions): Promise<{ report: ScanReport; draft: ConfigDraft }> {
   const site = await loadSiteRules();
@@ -38,18 +44,13 @@ export async function scanSite(options: ScanOptions): Promise<{ report: ScanRepo
     const cookies = new Set<string>();
     const hosts = new Set<string>();
     const result = await crawl({
-      start: options.url,
-      pages: options.pages,
-      delayMs: options.delayMs,
-      robots: options.robots,
-      browser,
-      site,
+      ...crawlSettings(options, browser, site),
       visit: (b, url) => capturePage(b, url, site),
       onPage(page, done) {
         for (const cookie of page.cookies) cookies.add(`${cookie.name}@${cookie.domain}`);
         for (const request of page.requests) hosts.add(hostOf(request.url));
         const state = page.error ? `failed: ${page.error}` : String(page.status);
-        options.onProgress?.(`[${done}/${options.pages ?? 20}] ${page.finalUrl} (${state}): ${cookies.size} cookies, ${hosts.size} third-party hosts so far`);
+        options.onProgress?.(`[${done}/${options.pages ?? DEFAULT_PAGES}] ${page.finalUrl} (${state}): ${cookies.size} cookies, ${hosts.size} third-party hosts so far`);
       },
     });
     const findings = classify(result.pages, site);
@@ -80,16 +81,11 @@ export async function verifySite(options: ScanOptions & { config?: ConsentGateCo
   try {
     let violations = 0;
     const result = await crawl({
-      start: options.url,
-      pages: options.pages,
-      delayMs: options.delayMs,
-      robots: options.robots,
-      browser,
-      site,
+      ...crawlSettings(options, browser, site),
       visit: (b, url) => verifyPage(b, url, site, options.config),
       onPage(page, done) {
         violations += page.violations.length;
-        options.onProgress?.(`[${done}/${options.pages ?? 20}] ${page.url}: ${page.violations.length ? `${page.violations.length} problems` : 'clean'} (${violations} so far)`);
+        options.onProgress?.(`[${done}/${options.pages ?? DEFAULT_PAGES}] ${page.url}: ${page.violations.length ? `${page.violations.length} problems` : 'clean'} (${violations} so far)`);
       },
     });
     return { pages: result.pages.map((page) => page.url), disallowed: result.disallowed, violations: result.pages.flatMap((page) => page.violations) };
