@@ -7,14 +7,7 @@
 import { compilePattern } from '../config/patterns';
 import type { CatalogueEntry } from '../cookies/catalogue';
 import { COOKIE_DATA } from './cookies.generated';
-
-const CATEGORY: Record<string, string> = {
-  n: 'necessary',
-  f: 'functional',
-  a: 'analytics',
-  d: 'advertising',
-  s: 'social',
-};
+import { CATEGORY_OF_LETTER } from './category-letters';
 
 let entries: readonly CatalogueEntry[] | undefined;
 
@@ -35,7 +28,7 @@ export function decodeCookies(data: string): readonly CatalogueEntry[] {
     const pattern = compilePattern(space < 0 ? line.slice(1) : line.slice(1, space));
     // The generator and its test compile every pattern; a failing one is a bug caught there.
     if (pattern instanceof Error) continue;
-    const entry: CatalogueEntry = { pattern, category: CATEGORY[line[0]!]!, vendor };
+    const entry: CatalogueEntry = { pattern, category: CATEGORY_OF_LETTER[line[0]!]!, vendor };
     if (purpose) entry.purpose = purpose;
     if (lifetime) entry.lifetime = lifetime;
     list.push(Object.freeze(entry));

@@ -7,6 +7,7 @@
  * categories: `connect.facebook.net/*\/fbevents.js` is the ad pixel, `connect.facebook.net/*\/sdk.js`
  * the social SDK. Decoded on first lookup, kept for later ones.
  */
+import { CATEGORY_OF_LETTER } from './category-letters';
 import { VENDOR_DATA } from './vendors.generated';
 
 /** What the catalogue says about a URL. */
@@ -29,14 +30,6 @@ export interface HostRules {
   /** Host-plus-path rules, longest first. */
   paths: PathRule[];
 }
-
-const CATEGORY: Record<string, string> = {
-  n: 'necessary',
-  f: 'functional',
-  a: 'analytics',
-  d: 'advertising',
-  s: 'social',
-};
 
 let table: Map<string, HostRules> | undefined;
 
@@ -64,7 +57,7 @@ function decode(data: string): Map<string, HostRules> {
       vendor = line.slice(1);
       continue;
     }
-    const match = { vendor, category: CATEGORY[line[0]!]! };
+    const match = { vendor, category: CATEGORY_OF_LETTER[line[0]!]! };
     for (const rule of line.slice(1).split(' ')) {
       const slash = rule.indexOf('/');
       addVendorRule(rules, slash < 0 ? rule : rule.slice(0, slash), slash < 0 ? undefined : rule.slice(slash), match);
