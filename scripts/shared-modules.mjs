@@ -31,6 +31,12 @@ async function exportsOf(file) {
 /** The esbuild plugin for part builds. */
 export function sharedModulesPlugin(root) {
   const modules = sharedNames(root);
+  // Several parts import the same module: read its exports once per build.
+  const exported = new Map();
+  const exportsOnce = (file) => {
+    if (!exported.has(file)) exported.set(file, exportsOf(file));
+    return exported.get(file);
+  };
   return {
     name: 'consent-gate-shared-modules',
     setup(builder) {
@@ -43,7 +49,7 @@ export function sharedModulesPlugin(root) {
       });
       builder.onLoad({ filter: /.*/, namespace: 'shared' }, async (args) => {
         const shared = modules.get(args.path);
-        const others = (await exportsOf(args.path)).filter((name) => !shared.includes(name));
+        const others = (await exportsOnce(args.path)).filter((name) => !shared.includes(name));
         const lines = [
           'const shared = self.consentGatePart.shared;',
           ...shared.map((name) => `export const ${name} = shared.${name};`),
