@@ -27,7 +27,7 @@ function developmentBuild(): boolean {
  * blocker.connect(createConsentGate(config));
  */
 export function installAutoBlock(config: ConsentGateConfig, options: AutoBlockInstallOptions = {}): AutoBlocker {
-  return startAutoBlock(config, { logger: createLogger(), debug: developmentBuild(), report: () => import('./autoblock/unknown-hosts'), ...options });
+  return startAutoBlock(config, { logger: createLogger(), debug: developmentBuild(), report: () => import('./parts/autoblock-report'), ...options });
 }
 
 export { acceptAutoBlock, type AutoBlocker, type AutoBlockInstallOptions };

@@ -1,8 +1,7 @@
 /**
  * Installing automatic blocking on a page: the classifier, the DOM interceptor, refused
- * requests, the late-element backstop and (for site owners) the report of unknown hosts. Until
- * it is connected to an instance only `necessary` is allowed, so nothing slips through while
- * the core starts; afterwards the instance's `$consent` store releases what it allows (actions
+ * requests and (in debug, for site owners) the diagnostics part. Until it is connected to an
+ * instance only `necessary` is allowed, so nothing slips through while the core starts; afterwards the instance's `$consent` store releases what it allows (actions
  * stay the only writers of consent).
  */
 import type { ReadableAtom } from 'nanostores';
@@ -15,8 +14,7 @@ import type { ConsentGateConfig, ConsentState } from '../types';
 import { createClassifier, type Verdict } from './classify';
 import { intercept } from './interceptor';
 import { refuseRequests } from './network';
-import { watchLate } from './report';
-import type * as unknownHosts from './unknown-hosts';
+import type * as diagnostics from '../parts/autoblock-report';
 
 /** Automatic blocking installed on a page. */
 export interface AutoBlocker {
@@ -55,9 +53,10 @@ export function acceptAutoBlock(): void {
 /** What each build settles for {@link startAutoBlock}: its console voice, whether it reports unknown hosts, and how it loads that report. */
 export interface AutoBlockSettings extends AutoBlockInstallOptions {
   logger: Logger;
-  /** Report unknown hosts even without `autoBlock: { debug: true }` (development builds). */
+  /** Run the diagnostics even without `autoBlock: { debug: true }` (development builds). */
   debug: boolean;
-  report: () => Promise<typeof unknownHosts>;
+  /** Loads the diagnostics: late elements and unknown hosts (the `autoblock-report` part). */
+  report: () => Promise<typeof diagnostics>;
 }
 
 /**
@@ -85,9 +84,14 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   };
   const interceptor = intercept(view, deniedUrl, options.nonce ?? pageNonce(document));
   refuseRequests(view, deniedUrl);
-  watchLate(view, interceptor, logger);
   if (options.debug || (typeof config.autoBlock === 'object' && config.autoBlock.debug)) {
-    options.report().then((part) => part.reportUnknownHosts(view, classify, logger), (error: unknown) => logger.warnOnce('autoblock-report', error));
+    options.report().then(
+      (part) => {
+        part.watchLate(view, interceptor, logger);
+        part.reportUnknownHosts(view, classify, logger);
+      },
+      (error: unknown) => logger.warnOnce('autoblock-report', error),
+    );
   }
 
   const blocker: AutoBlocker = {

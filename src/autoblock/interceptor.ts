@@ -106,26 +106,21 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   patch(Element.prototype, 'setAttributeNS', (o) => function (this: Element, ns: string | null, name: string, value: string) {
     if (guard(this, String(name).replace(/.*:/, '').toLowerCase(), value)) o.call(this, ns as never, name as never, value as never);
   } as unknown as Method);
-  for (const [type, names] of [
-    [view.HTMLScriptElement, 'src'],
-    [view.HTMLIFrameElement, 'src'],
-    [view.HTMLLinkElement, 'href'],
-    [view.HTMLImageElement, 'src srcset'],
-    [view.HTMLSourceElement, 'src srcset'],
-    [view.HTMLMediaElement, 'src'],
-    [view.HTMLVideoElement, 'poster'],
-  ] as const) {
-    for (const name of names.split(' ')) {
-      const descriptor = Object.getOwnPropertyDescriptor(type.prototype, name);
+  // Each URL property's setter, patched where the browser defines it (the `src` of <video> and
+  // <audio> is HTMLMediaElement's, so it is patched once).
+  const setters = new WeakSet<object>();
+  for (const [kind, names] of Object.entries(LOADING)) {
+    for (const name of names) {
+      let owner: object | null = Object.getPrototypeOf(view.document.createElement(kind));
+      while (owner && !Object.prototype.hasOwnProperty.call(owner, name)) owner = Object.getPrototypeOf(owner);
+      const descriptor = owner && Object.getOwnPropertyDescriptor(owner, name);
       const set = descriptor?.set;
-      if (set) {
-        Object.defineProperty(type.prototype, name, {
-          ...descriptor,
-          set(this: Element, value: unknown) {
-            if (guard(this, name, value)) set.call(this, value);
-          },
-        });
-      }
+      if (!set || setters.has(set)) continue;
+      const guarded = function (this: Element, value: unknown) {
+        if (guard(this, name, value)) set.call(this, value);
+      };
+      setters.add(guarded);
+      Object.defineProperty(owner, name, { ...descriptor, set: guarded });
     }
   }
   return { ...holder, denied };

@@ -1,7 +1,9 @@
 /**
  * What the interceptor cannot stop, said on the console: a MutationObserver backstop reports
  * vendor elements that reached the document some other way (HTML strings, the parser), when it
- * is already too late to stop their request.
+ * is already too late to stop their request. A diagnostic for site owners, so it runs only in
+ * debug: production pages do not pay a second document-wide observer for console lines no
+ * visitor reads. It loads after the page has started, so it first sweeps what is already there.
  */
 import type { Logger } from '../core/logger';
 import { say } from '../core/wording';
@@ -16,12 +18,14 @@ export function watchLate(view: Window & typeof globalThis, interceptor: Interce
       if (verdict) logger.warnOnce(verdict.host, say('autoblock-late', { host: verdict.host }), element);
     }
   };
+  const selector = Object.keys(LOADING).join();
+  view.document.querySelectorAll(selector).forEach(check);
   new view.MutationObserver((records) => {
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {
         if (!(node instanceof view.Element)) continue;
         check(node);
-        if (node.firstElementChild) node.querySelectorAll(Object.keys(LOADING).join()).forEach(check);
+        if (node.firstElementChild) node.querySelectorAll(selector).forEach(check);
       }
     }
   }).observe(view.document.documentElement, { childList: true, subtree: true });
