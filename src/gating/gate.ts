@@ -172,18 +172,20 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   }
 
   const observer = new (document.defaultView!.MutationObserver)((records) => {
-    const added: Element[] = [];
+    // The parser adds a parent, then its children, in one batch: each element is taken once,
+    // where it first appears (document order), and only elements with children are searched.
+    const added = new Set<Element>();
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {
         if (node.nodeType !== 1) continue;
         const element = node as Element;
-        if (element.matches(PENDING_SELECTOR)) added.push(element);
-        added.push(...Array.from(element.querySelectorAll(PENDING_SELECTOR)));
+        if (element.matches(PENDING_SELECTOR)) added.add(element);
+        if (element.firstElementChild) element.querySelectorAll(PENDING_SELECTOR).forEach((inner) => added.add(inner));
       }
     }
-    if (added.length === 0) return;
-    const blocked = $blocked.get().filter((entry) => entry.element.isConnected && !added.includes(entry.element));
-    process(added, blocked);
+    if (added.size === 0) return;
+    const blocked = $blocked.get().filter((entry) => entry.element.isConnected && !added.has(entry.element));
+    process([...added], blocked);
     $blocked.set(blocked);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });

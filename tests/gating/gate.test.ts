@@ -132,6 +132,46 @@ describe('the gating engine', () => {
     expect(late.firstElementChild!.getAttribute('src')).toBe('https://ads.example/late.gif');
   });
 
+  it('counts an element once when it and its parent arrive in the same batch (as the parser adds them)', async () => {
+    const { gate } = startGate();
+    const wrapper = document.createElement('div');
+    const frame = document.createElement('iframe');
+    frame.setAttribute('data-consent', 'social');
+    frame.setAttribute('data-src', 'https://video.example/embed');
+    document.body.append(wrapper);
+    wrapper.append(frame);
+    await flush();
+    expect(gate.$blocked.get().map((b) => b.element)).toEqual([frame]);
+
+    // Allowed: the element is handed to activation once.
+    const activated: Element[] = [];
+    const counting: typeof activationModule = {
+      ...activationModule,
+      createActivator(...args) {
+        const activator = activationModule.createActivator(...args);
+        return {
+          ...activator,
+          activate(elements) {
+            activated.push(...elements);
+            activator.activate(elements);
+          },
+        };
+      },
+    };
+    gate.destroy();
+    allowed.add('social');
+    const second = startGate({ activation: counting }).gate;
+    const outer = document.createElement('div');
+    const image = document.createElement('img');
+    image.setAttribute('data-consent', 'social');
+    image.setAttribute('data-src', 'https://video.example/still.gif');
+    document.body.append(outer);
+    outer.append(image);
+    await flush();
+    expect(second.$blocked.get()).toEqual([]);
+    expect(activated.filter((element) => element === image)).toHaveLength(1);
+  });
+
   it('loads one element once without changing consent', () => {
     page(`<iframe data-consent="social" data-src="https://video.example/a"></iframe><iframe data-consent="social" data-src="https://video.example/b"></iframe>`);
     const { gate } = startGate();
