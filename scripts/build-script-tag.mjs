@@ -99,7 +99,6 @@ async function buildMain(entry, parts, locales) {
   const result = await build({
     ...common,
     entryPoints: [path.join(root, entry)],
-    globalName: 'ConsentGate',
     define: { ...common.define, __CONSENT_GATE_FILES__: JSON.stringify({ parts, locales }) },
   });
   return Buffer.from(await shrink(result.outputFiles[0].text));

@@ -63,7 +63,6 @@ async function catalogueBytes() {
           await build({
             ...options,
             entryPoints: [path.join(root, 'src/auto-autoblock.ts')],
-            globalName: 'ConsentGate',
             define: { ...options.define, __CONSENT_GATE_FILES__: '{"parts":{},"locales":{}}' },
             plugins,
           })

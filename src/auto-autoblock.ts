@@ -5,8 +5,6 @@
  * the instance's consent.
  */
 import { blocker } from './autoblock/script-tag';
-import { ConsentGateConfigError, createConsent, createConsentGate } from './auto';
+import './auto';
 
 if (blocker && window.consentGate) blocker.connect(window.consentGate);
-
-export { createConsentGate, createConsent, ConsentGateConfigError };

@@ -3,5 +3,4 @@
  * Mode v2 and automatic blocking; a drop-in for `consent-gate.iife.js` (same API, same parts).
  */
 import './script-tag/with-google-consent-mode';
-
-export { createConsentGate, createConsent, ConsentGateConfigError } from './auto-autoblock';
+import './auto-autoblock';

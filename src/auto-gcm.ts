@@ -3,5 +3,4 @@
  * `consent-gate.iife.js` (same API, same parts). Load it synchronously, before Google's tags.
  */
 import './script-tag/with-google-consent-mode';
-
-export { createConsentGate, createConsent, ConsentGateConfigError } from './auto';
+import './auto';

@@ -1,6 +1,8 @@
 /**
  * The script-tag build (`dist/consent-gate.iife.js`): reads the JSON config, starts once per
  * page, exposes `window.consentGate` (the instance) and `window.ConsentGate` (the factories).
+ * The factories are assigned as a plain object rather than through esbuild's `globalName`,
+ * whose module-namespace helpers cost every first view about 0.1 KiB.
  * The only file allowed side effects at load. It carries the first view only; parts and
  * locales are fetched from its own directory when a page or a visitor needs them.
  */
@@ -14,9 +16,17 @@ import { base, nonce, parts, PREFIX, readConfig, wordingLogger } from './script-
 import { startFeatures } from './script-tag/start-features';
 import type { ConsentGateConfig } from './types';
 
+/** `window.ConsentGate`: the factories, for pages that create their instance themselves. */
+export interface ScriptTagFactories {
+  createConsentGate: typeof createConsentGate;
+  createConsent: typeof createConsent;
+  ConsentGateConfigError: typeof ConsentGateConfigError;
+}
+
 declare global {
   interface Window {
     consentGate?: ConsentGate;
+    ConsentGate?: ScriptTagFactories;
     ConsentGateConfig?: ConsentGateConfig;
   }
 }
@@ -65,5 +75,4 @@ function start(): void {
 }
 
 start();
-
-export { createConsentGate, createConsent, ConsentGateConfigError };
+window.ConsentGate = { createConsentGate, createConsent, ConsentGateConfigError };

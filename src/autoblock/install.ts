@@ -86,10 +86,7 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   refuseRequests(view, deniedUrl);
   if (options.debug || (typeof config.autoBlock === 'object' && config.autoBlock.debug)) {
     options.report().then(
-      (part) => {
-        part.watchLate(view, interceptor, logger);
-        part.reportUnknownHosts(view, classify, logger);
-      },
+      (part) => part.startDiagnostics(view, interceptor, classify, logger),
       (error: unknown) => logger.warnOnce('autoblock-report', error),
     );
   }

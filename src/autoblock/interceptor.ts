@@ -33,8 +33,9 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   function denied(element: Element, name: string, value: unknown): Verdict | undefined {
     if (element.hasAttribute('data-consent')) return undefined; // marked markup is the gate's business
     const text = String(value);
-    if (name !== 'srcset') return deniedUrl(text.trim());
-    for (const candidate of text.split(',')) {
+    // A srcset lists candidates ("a.jpg 2x, b.jpg 3x"); any other attribute holds one URL, whose
+    // host ends before any space.
+    for (const candidate of name === 'srcset' ? text.split(',') : [text]) {
       const verdict = deniedUrl(candidate.trim().split(/\s/)[0]!);
       if (verdict) return verdict;
     }
