@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench:startup`: where the script tag's start-up time goes. In headless Chromium at
+ * 4x CPU throttling (as the shared benchmark), loads a page like the benchmark's (opt-in, three
+ * categories, a gated script, pixel and iframe) with the built `dist/consent-gate.iife.js`, and
+ * with a copy that throws before its first statement runs, so the browser parses and compiles
+ * the file but runs none of it. Reports Chromium's `ScriptDuration` 1.5 s after `load` for each, median and
+ * lower quartile of alternating runs. The copy's figure is a lower bound of compiling: V8
+ * compiles most functions lazily, on their first call, which the whole start-up counts.
+ * A command, not a timed test: figures on a shared machine move by ±30 % between runs.
+ * Usage: `npm run bench:startup [-- --runs 25]`
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const runsFlag = process.argv.indexOf('--runs');
+const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
+const CONFIG = { mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: {}, social: {} } };
+const THIRD_PARTY = 'http://127.0.0.1:9'; // nothing listens there; the gated elements never load
+
+const page = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Start-up</title>
+<script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+${script ? `<script src="${script}"></script>` : ''}
+<script type="text/plain" data-consent="advertising" data-src="${THIRD_PARTY}/tag.js"></script></head>
+<body><h1>Article</h1>${'<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>'.repeat(30)}
+<img data-consent="advertising" data-src="${THIRD_PARTY}/pixel.gif" alt="">
+<iframe data-consent="social" data-src="${THIRD_PARTY}/embed.html" width="400" height="200" title="Embed"></iframe></body></html>`;
+
+/**
+ * The main file as built, and a copy that throws as the first statement of its bundle function:
+ * the browser parses the file and compiles that function (V8 compiles a function called at once
+ * eagerly), then runs none of it.
+ */
+const main = await readFile(path.join(root, 'dist/consent-gate.iife.js'), 'utf8');
+const OPENING = '(()=>{';
+if (!main.includes(OPENING)) throw new Error(`dist/consent-gate.iife.js does not open with ${OPENING}: update bench-startup.mjs`);
+const compileOnly = main.replace(OPENING, `${OPENING}throw new Error("compile only");`);
+
+const ROUTES = { 'no library': page(null), 'parse and compile only': page('/compile-only.js'), 'whole start-up': page('/dist/consent-gate.iife.js') };
+
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url, 'http://x');
+  const route = Object.keys(ROUTES).find((name) => url.pathname === `/${encodeURIComponent(name)}`);
+  if (route) {
+    response.writeHead(200, { 'Content-Type': 'text/html' });
+    return response.end(ROUTES[route]);
+  }
+  if (url.pathname === '/compile-only.js') {
+    response.writeHead(200, { 'Content-Type': 'text/javascript' });
+    return response.end(compileOnly);
+  }
+  if (url.pathname.startsWith('/dist/')) {
+    try {
+      const body = await readFile(path.join(root, url.pathname));
+      response.writeHead(200, { 'Content-Type': url.pathname.endsWith('.js') ? 'text/javascript' : 'application/json' });
+      return response.end(body);
+    } catch {
+      /* fall through */
+    }
+  }
+  response.writeHead(404);
+  response.end();
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+
+/** Chromium's ScriptDuration for one fresh load, in throttled milliseconds. */
+async function scriptMs(route) {
+  const context = await browser.newContext();
+  const tab = await context.newPage();
+  const cdp = await context.newCDPSession(tab);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Performance.enable');
+  await tab.goto(`${origin}/${encodeURIComponent(route)}`, { waitUntil: 'load' });
+  await tab.waitForTimeout(1500);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await context.close();
+  return metrics.find((metric) => metric.name === 'ScriptDuration').value * 1000;
+}
+
+const samples = Object.fromEntries(Object.keys(ROUTES).map((route) => [route, []]));
+try {
+  for (let run = 0; run < RUNS; run++) {
+    for (const route of Object.keys(ROUTES)) samples[route].push(await scriptMs(route));
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+
+const sorted = (values) => [...values].sort((a, b) => a - b);
+console.log(`script ms (ScriptDuration, CPU 4x), ${RUNS} alternating runs each:`);
+for (const [route, values] of Object.entries(samples)) {
+  const ordered = sorted(values);
+  console.log(`  ${route.padEnd(24)} median ${ordered[ordered.length >> 1].toFixed(0).padStart(4)}   lower quartile ${ordered[ordered.length >> 2].toFixed(0).padStart(4)}`);
+}
