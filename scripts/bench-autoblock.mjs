@@ -8,11 +8,10 @@
  * The clock stops after the microtasks the work queued, so mutation observers count too. Each run is a fresh page that does the work three times and keeps its fastest pass, so that
  * other processes on a shared machine disturb the figures less; runs alternate between the two.
  */
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startBenchServer } from './bench-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = 5;
@@ -22,24 +21,15 @@ const page = (file, autoBlock) => `<!doctype html><html lang="en"><head><meta ch
 <script type="application/json" id="consent-gate-config">${config(autoBlock)}</script>
 <script src="/dist/${file}"></script></head><body></body></html>`;
 
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://x');
-  if (url.pathname === '/plain') return response.end(page('consent-gate.iife.js', false));
-  if (url.pathname === '/autoblock') return response.end(page('consent-gate.autoblock.iife.js', true));
-  if (url.pathname.startsWith('/dist/')) {
-    try {
-      const body = await readFile(path.join(root, url.pathname));
-      response.writeHead(200, { 'Content-Type': url.pathname.endsWith('.js') ? 'text/javascript' : 'application/json' });
-      return response.end(body);
-    } catch {
-      /* fall through */
-    }
-  }
-  response.writeHead(204);
-  response.end();
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const server = await startBenchServer(
+  root,
+  {
+    '/plain': { type: 'html', body: page('consent-gate.iife.js', false) },
+    '/autoblock': { type: 'html', body: page('consent-gate.autoblock.iife.js', true) },
+  },
+  204,
+);
+const { origin } = server;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 
 /** One run: the fastest of three passes, in milliseconds, creating and inserting COUNT of each kind. */
@@ -64,7 +54,7 @@ async function run(route) {
       div.setAttribute('data-i', String(i));
       box.insertBefore(div, box.firstChild);
     }
-    // Mutation observers (the gate's, the backstop's) run as microtasks queued before this one.
+    // Mutation observers (the gate's) run as microtasks queued before this one.
     await Promise.resolve();
     passes.push(performance.now() - start);
     box.remove();

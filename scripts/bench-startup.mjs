@@ -10,11 +10,11 @@
  * A command, not a timed test: figures on a shared machine move by ±30 % between runs.
  * Usage: `npm run bench:startup [-- --runs 25]`
  */
-import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startBenchServer } from './bench-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
@@ -40,33 +40,11 @@ const OPENING = '(()=>{';
 if (!main.includes(OPENING)) throw new Error(`dist/consent-gate.iife.js does not open with ${OPENING}: update bench-startup.mjs`);
 const compileOnly = main.replace(OPENING, `${OPENING}throw new Error("compile only");`);
 
-const ROUTES = { 'no library': page(null), 'parse and compile only': page('/compile-only.js'), 'whole start-up': page('/dist/consent-gate.iife.js') };
-
-const server = createServer(async (request, response) => {
-  const url = new URL(request.url, 'http://x');
-  const route = Object.keys(ROUTES).find((name) => url.pathname === `/${encodeURIComponent(name)}`);
-  if (route) {
-    response.writeHead(200, { 'Content-Type': 'text/html' });
-    return response.end(ROUTES[route]);
-  }
-  if (url.pathname === '/compile-only.js') {
-    response.writeHead(200, { 'Content-Type': 'text/javascript' });
-    return response.end(compileOnly);
-  }
-  if (url.pathname.startsWith('/dist/')) {
-    try {
-      const body = await readFile(path.join(root, url.pathname));
-      response.writeHead(200, { 'Content-Type': url.pathname.endsWith('.js') ? 'text/javascript' : 'application/json' });
-      return response.end(body);
-    } catch {
-      /* fall through */
-    }
-  }
-  response.writeHead(404);
-  response.end();
-});
-await new Promise((done) => server.listen(0, '127.0.0.1', done));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const PAGES = { 'no library': page(null), 'parse and compile only': page('/compile-only.js'), 'whole start-up': page('/dist/consent-gate.iife.js') };
+const routes = { '/compile-only.js': { type: 'js', body: compileOnly } };
+for (const [name, html] of Object.entries(PAGES)) routes[`/${encodeURIComponent(name)}`] = { type: 'html', body: html };
+const server = await startBenchServer(root, routes);
+const { origin } = server;
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
 
 /** Chromium's ScriptDuration for one fresh load, in throttled milliseconds. */
@@ -83,10 +61,10 @@ async function scriptMs(route) {
   return metrics.find((metric) => metric.name === 'ScriptDuration').value * 1000;
 }
 
-const samples = Object.fromEntries(Object.keys(ROUTES).map((route) => [route, []]));
+const samples = Object.fromEntries(Object.keys(PAGES).map((route) => [route, []]));
 try {
   for (let run = 0; run < RUNS; run++) {
-    for (const route of Object.keys(ROUTES)) samples[route].push(await scriptMs(route));
+    for (const route of Object.keys(PAGES)) samples[route].push(await scriptMs(route));
   }
 } finally {
   await browser.close();

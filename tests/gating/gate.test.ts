@@ -132,44 +132,47 @@ describe('the gating engine', () => {
     expect(late.firstElementChild!.getAttribute('src')).toBe('https://ads.example/late.gif');
   });
 
-  it('counts an element once when it and its parent arrive in the same batch (as the parser adds them)', async () => {
-    const { gate } = startGate();
-    const wrapper = document.createElement('div');
-    const frame = document.createElement('iframe');
-    frame.setAttribute('data-consent', 'social');
-    frame.setAttribute('data-src', 'https://video.example/embed');
-    document.body.append(wrapper);
-    wrapper.append(frame);
-    await flush();
-    expect(gate.$blocked.get().map((b) => b.element)).toEqual([frame]);
+  describe('an element that arrives in the same observer batch as its parent (as the parser adds them)', () => {
+    /** Appends an empty wrapper, then a gated element into it, in one task: two mutation records. */
+    function appendInTwoSteps(tag: string, src: string): Element {
+      const wrapper = document.createElement('div');
+      const element = document.createElement(tag);
+      element.setAttribute('data-consent', 'social');
+      element.setAttribute('data-src', src);
+      document.body.append(wrapper);
+      wrapper.append(element);
+      return element;
+    }
 
-    // Allowed: the element is handed to activation once.
-    const activated: Element[] = [];
-    const counting: typeof activationModule = {
-      ...activationModule,
-      createActivator(...args) {
-        const activator = activationModule.createActivator(...args);
-        return {
-          ...activator,
-          activate(elements) {
-            activated.push(...elements);
-            activator.activate(elements);
-          },
-        };
-      },
-    };
-    gate.destroy();
-    allowed.add('social');
-    const second = startGate({ activation: counting }).gate;
-    const outer = document.createElement('div');
-    const image = document.createElement('img');
-    image.setAttribute('data-consent', 'social');
-    image.setAttribute('data-src', 'https://video.example/still.gif');
-    document.body.append(outer);
-    outer.append(image);
-    await flush();
-    expect(second.$blocked.get()).toEqual([]);
-    expect(activated.filter((element) => element === image)).toHaveLength(1);
+    it('is listed once among the blocked', async () => {
+      const { gate } = startGate();
+      const frame = appendInTwoSteps('iframe', 'https://video.example/embed');
+      await flush();
+      expect(gate.$blocked.get().map((b) => b.element)).toEqual([frame]);
+    });
+
+    it('is handed to activation once when allowed', async () => {
+      const activated: Element[] = [];
+      const counting: typeof activationModule = {
+        ...activationModule,
+        createActivator(...args) {
+          const activator = activationModule.createActivator(...args);
+          return {
+            ...activator,
+            activate(elements) {
+              activated.push(...elements);
+              activator.activate(elements);
+            },
+          };
+        },
+      };
+      allowed.add('social');
+      const { gate } = startGate({ activation: counting });
+      const image = appendInTwoSteps('img', 'https://video.example/still.gif');
+      await flush();
+      expect(gate.$blocked.get()).toEqual([]);
+      expect(activated.filter((element) => element === image)).toHaveLength(1);
+    });
   });
 
   it('loads one element once without changing consent', () => {
