@@ -4,9 +4,10 @@
  * 4x CPU throttling (as the shared benchmark), loads a page like the benchmark's (opt-in, three
  * categories, a gated script, pixel and iframe) with the built `dist/consent-gate.iife.js`, and
  * with a copy that throws before its first statement runs, so the browser parses and compiles
- * the file but runs none of it. Reports Chromium's `ScriptDuration` 1.5 s after `load` for each, median and
- * lower quartile of alternating runs. The copy's figure is a lower bound of compiling: V8
- * compiles most functions lazily, on their first call, which the whole start-up counts.
+ * the file but runs none of it. Reports Chromium's `ScriptDuration` 1.5 s after `load` for
+ * each, median and lower quartile of alternating runs. The copy's figure is a lower bound of
+ * compiling: V8 compiles most functions lazily, on their first call, which the whole start-up
+ * counts.
  * A command, not a timed test: figures on a shared machine move by ±30 % between runs.
  * Usage: `npm run bench:startup [-- --runs 25]`
  */

@@ -3,8 +3,8 @@
  * one pass; terser's repeated compression (inlining, dead-branch removal across functions)
  * saves another ~5 % of gzip bytes on the script tag, which every first-time visitor pays.
  * `hoist_funs` moves function declarations to the top of their scope (where JavaScript hoists
- * them anyway): gzip then finds more repeats in the function bodies. A third pass and it save
- * ~60 bytes on the main file.
+ * them anyway), where gzip finds more repeats; with a third pass it saves about 60 bytes on the
+ * main file.
  */
 import { minify } from 'terser';
 
