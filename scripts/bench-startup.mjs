@@ -20,6 +20,7 @@ import { startBenchServer } from './bench-server.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const runsFlag = process.argv.indexOf('--runs');
 const RUNS = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 15;
+if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error('--runs takes a whole number of runs, e.g. --runs 25');
 const CONFIG = { mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { functional: {}, advertising: {}, social: {} } };
 const THIRD_PARTY = 'http://127.0.0.1:9'; // nothing listens there; the gated elements never load
 
@@ -37,9 +38,9 @@ ${script ? `<script src="${script}"></script>` : ''}
  * eagerly), then runs none of it.
  */
 const main = await readFile(path.join(root, 'dist/consent-gate.iife.js'), 'utf8');
-const OPENING = '(()=>{';
-if (!main.includes(OPENING)) throw new Error(`dist/consent-gate.iife.js does not open with ${OPENING}: update bench-startup.mjs`);
-const compileOnly = main.replace(OPENING, `${OPENING}throw new Error("compile only");`);
+const OPENING = /^("use strict";)?\(\(\)=>\{/;
+if (!OPENING.test(main)) throw new Error('dist/consent-gate.iife.js does not open with its bundle function `(()=>{`: update bench-startup.mjs');
+const compileOnly = main.replace(OPENING, (opening) => `${opening}throw new Error("compile only");`);
 
 const PAGES = { 'no library': page(null), 'parse and compile only': page('/compile-only.js'), 'whole start-up': page('/dist/consent-gate.iife.js') };
 const routes = { '/compile-only.js': { type: 'js', body: compileOnly } };

@@ -20,7 +20,8 @@ function developmentBuild(): boolean {
  * visitor has not allowed are held, and `fetch`, `XMLHttpRequest` and `sendBeacon` towards one
  * are refused, until `connect`ed consent allows the category. Call it before any other script
  * runs. It also makes `createConsentGate` and `createConsent` accept the `autoBlock` key.
- * Development builds log the third-party hosts that loaded and are in no category.
+ * Development builds run the diagnostics: vendor markup that came too late to stop, and the
+ * third-party hosts that loaded and are in no category.
  * Installed once per window; a second call returns the first blocker.
  * @example
  * const blocker = installAutoBlock(config);

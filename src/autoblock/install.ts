@@ -51,7 +51,7 @@ export function acceptAutoBlock(): void {
   acceptConfigKey('autoBlock', autoBlockCheck);
 }
 
-/** What each build settles for {@link startAutoBlock}: its console voice, whether it reports unknown hosts, and how it loads that report. */
+/** What each build settles for {@link startAutoBlock}: its console voice, whether it runs the diagnostics, and how it loads them. */
 export interface AutoBlockSettings extends AutoBlockInstallOptions {
   logger: Logger;
   /** Run the diagnostics even without `autoBlock: { debug: true }` (development builds). */

@@ -33,9 +33,10 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   function denied(element: Element, name: string, value: unknown): Verdict | undefined {
     if (element.hasAttribute('data-consent')) return undefined; // marked markup is the gate's business
     const text = String(value);
-    // A srcset lists candidates ("a.jpg 2x, b.jpg 3x"); any other attribute holds one URL, whose
-    // host ends before any space.
-    for (const candidate of name === 'srcset' ? text.split(',') : [text]) {
+    // One URL, judged whole: the URL parser drops tabs and newlines anywhere in it ("ht\ttp://…").
+    if (name !== 'srcset') return deniedUrl(text.trim());
+    // A srcset lists candidates ("a.jpg 2x, b.jpg 3x"), each a URL and its descriptor.
+    for (const candidate of text.split(',')) {
       const verdict = deniedUrl(candidate.trim().split(/\s/)[0]!);
       if (verdict) return verdict;
     }

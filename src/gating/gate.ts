@@ -172,8 +172,9 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   }
 
   const observer = new (document.defaultView!.MutationObserver)((records) => {
-    // The parser adds a parent, then its children, in one batch: each element is taken once,
-    // where it first appears (document order), and only elements with children are searched.
+    // The parser adds a parent, then its children, in one batch: each element is taken once, in
+    // the order it was first added (document order, for the parser), and only elements with
+    // children are searched.
     const added = new Set<Element>();
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {

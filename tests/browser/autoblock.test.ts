@@ -213,6 +213,45 @@ describe('the drop-in script tag', () => {
     expect((await ran(page)).filter((name) => /(first|third)\.js$/.test(name))).toEqual(['static.hotjar.com/first.js', 'cdn.segment.com/third.js']);
   });
 
+  it('holds URLs given as properties of audio, video (src and poster) and source, and URLs with a tab or newline inside, until consent', async () => {
+    const page = await open(sitePage());
+    const origin = vendors.origin('ib.adnxs.com');
+    const states = () =>
+      page.evaluate(() => {
+        const [audio, video, source, newline, tab] = (window as unknown as { __media: HTMLElement[] }).__media;
+        return [audio!.getAttribute('src'), video!.getAttribute('src'), video!.getAttribute('poster'), source!.getAttribute('src'), newline!.getAttribute('src'), tab!.getAttribute('src')];
+      });
+    await page.evaluate((origin) => {
+      const audio = document.createElement('audio');
+      audio.src = `${origin}/sound.mp3`;
+      const video = document.createElement('video');
+      video.src = `${origin}/film.mp4`;
+      video.poster = `${origin}/poster.jpg`;
+      const source = document.createElement('source');
+      source.src = `${origin}/film.webm`;
+      video.append(source);
+      // The URL parser drops tabs and newlines anywhere in a URL: the host is still ib.adnxs.com.
+      const newline = new Image();
+      newline.src = origin.replace('adnxs', 'adn\nxs') + '/newline.gif';
+      const tab = new Image();
+      tab.src = `ht\ttp${origin.slice(4)}/tab.gif`;
+      document.body.append(audio, video, newline, tab);
+      (window as unknown as { __media: HTMLElement[] }).__media = [audio, video, source, newline, tab];
+    }, origin);
+    await wait(500);
+    expect(requested()).toEqual([]);
+    expect(await states()).toEqual([null, null, null, null, null, null]);
+    await click(page, 'accept-all');
+    await expect.poll(states).toEqual([
+      `${origin}/sound.mp3`,
+      `${origin}/film.mp4`,
+      `${origin}/poster.jpg`,
+      `${origin}/film.webm`,
+      `${origin.replace('adnxs', 'adn\nxs')}/newline.gif`,
+      `ht\ttp${origin.slice(4)}/tab.gif`,
+    ]);
+  });
+
   it('fails closed for a catalogued vendor whose category the site did not configure, and the site’s own domains win', async () => {
     const config = { ...CONFIG, categories: { functional: { vendors: [{ name: 'Our widgets', domains: ['platform.linkedin.com'] }] }, analytics: {}, advertising: {} } };
     const page = await open(sitePage(config));
