@@ -59,6 +59,16 @@ export interface Gate {
 /** Where the gate gets activation: the module itself, or a function that loads it (a part). */
 export type ActivationOption = typeof import('./activation') | (() => Promise<typeof import('./activation')>);
 
+/**
+ * Elements in document order (contract section 4: scripts activate in document order). A batch
+ * lists them in the order they were added, which differs when a page inserts one before another.
+ */
+function inDocumentOrder(elements: Element[]): Element[] {
+  return elements.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));
+}
+/** `Node.DOCUMENT_POSITION_FOLLOWING`, without reading a global `Node` (the gate may serve another window). */
+const FOLLOWING = 4;
+
 export function createGate({ document, resolveCategory, isAllowed, logger, nonce, allowInlineNecessary = false, activation }: GateOptions): Gate {
   const trust = scriptTrust(document.defaultView!);
   const $blocked = atom<BlockedElement[]>([]);
@@ -172,9 +182,8 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   }
 
   const observer = new (document.defaultView!.MutationObserver)((records) => {
-    // The parser adds a parent, then its children, in one batch: each element is taken once, in
-    // the order it was first added (document order, for the parser), and only elements with
-    // children are searched.
+    // The parser adds a parent, then its children, in one batch: each element is taken once, and
+    // only elements with children are searched.
     const added = new Set<Element>();
     for (const record of records) {
       for (const node of Array.from(record.addedNodes)) {
@@ -186,7 +195,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     }
     if (added.size === 0) return;
     const blocked = $blocked.get().filter((entry) => entry.element.isConnected && !added.has(entry.element));
-    process([...added], blocked);
+    process(inDocumentOrder([...added]), blocked);
     $blocked.set(blocked);
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });

@@ -151,9 +151,9 @@ describe('the gating engine', () => {
       expect(gate.$blocked.get().map((b) => b.element)).toEqual([frame]);
     });
 
-    it('is handed to activation once when allowed', async () => {
-      const activated: Element[] = [];
-      const counting: typeof activationModule = {
+    /** Activation that records what it is handed, in order. */
+    function countingActivation(activated: Element[]): typeof activationModule {
+      return {
         ...activationModule,
         createActivator(...args) {
           const activator = activationModule.createActivator(...args);
@@ -166,12 +166,29 @@ describe('the gating engine', () => {
           };
         },
       };
+    }
+
+    it('is handed to activation once when allowed', async () => {
+      const activated: Element[] = [];
       allowed.add('social');
-      const { gate } = startGate({ activation: counting });
+      const { gate } = startGate({ activation: countingActivation(activated) });
       const image = appendInTwoSteps('img', 'https://video.example/still.gif');
       await flush();
       expect(gate.$blocked.get()).toEqual([]);
       expect(activated.filter((element) => element === image)).toHaveLength(1);
+    });
+
+    it('is activated in document order, not in the order the page inserted it (contract section 4)', async () => {
+      const activated: Element[] = [];
+      allowed.add('social');
+      startGate({ activation: countingActivation(activated) });
+      const second = appendInTwoSteps('img', 'https://video.example/second.gif');
+      const first = document.createElement('img');
+      first.setAttribute('data-consent', 'social');
+      first.setAttribute('data-src', 'https://video.example/first.gif');
+      document.body.prepend(first);
+      await flush();
+      expect(activated).toEqual([first, second]);
     });
   });
 
