@@ -21,7 +21,7 @@ import { build } from 'esbuild';
 import { DROP_IN_PARTS } from './drop-in-parts.mjs';
 import { scriptTagOptions } from './script-tag-options.mjs';
 import { shrink } from './shrink.mjs';
-import { sharedModulesPlugin } from './shared-modules.mjs';
+import { moduleExports, sharedModulesPlugin } from './shared-modules.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
@@ -51,10 +51,9 @@ function write(file, bytes) {
 
 const shared = sharedModulesPlugin(root);
 
-/** What a part module exports (named exports only), from esbuild's own reading of it. */
-async function exportsOf(file) {
-  const { metafile } = await build({ ...common, format: 'esm', metafile: true, plugins: [shared], entryPoints: [file], outfile: 'part.js' });
-  const names = Object.values(metafile.outputs)[0].exports;
+/** What a part module exports: named exports only (the main file reads them by name). */
+async function partExports(file) {
+  const names = await moduleExports(file);
   if (names.includes('default')) throw new Error(`${path.relative(root, file)}: a part exports named functions only (the main file reads them by name); export it by name`);
   return names;
 }
@@ -62,7 +61,7 @@ async function exportsOf(file) {
 async function buildPart(name) {
   // Named imports handed over as a plain object: `import * as` would bring esbuild's namespace
   // helper into every part (about 60 gzip bytes each).
-  const names = (await exportsOf(path.join(root, `src/parts/${name}.ts`))).join(', ');
+  const names = (await partExports(path.join(root, `src/parts/${name}.ts`))).join(', ');
   const result = await build({
     ...common,
     plugins: [shared],

@@ -22,8 +22,8 @@ export function sharedNames(root) {
   return modules;
 }
 
-/** Every runtime export of a module (types are erased). */
-async function exportsOf(file) {
+/** Every runtime export of a module (types are erased), from esbuild's own reading of it. */
+export async function moduleExports(file) {
   const result = await build({ entryPoints: [file], bundle: false, write: false, format: 'esm', metafile: true, logLevel: 'silent' });
   return Object.values(result.metafile.outputs)[0].exports;
 }
@@ -34,7 +34,7 @@ export function sharedModulesPlugin(root) {
   // Several parts import the same module: read its exports once per build.
   const exported = new Map();
   const exportsOnce = (file) => {
-    if (!exported.has(file)) exported.set(file, exportsOf(file));
+    if (!exported.has(file)) exported.set(file, moduleExports(file));
     return exported.get(file);
   };
   return {
