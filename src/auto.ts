@@ -2,9 +2,10 @@
  * The script-tag build (`dist/consent-gate.iife.js`): reads the JSON config, starts once per
  * page, exposes `window.consentGate` (the instance) and `window.ConsentGate` (the factories).
  * The factories are assigned as a plain object rather than through esbuild's `globalName`,
- * whose module-namespace helpers cost every first view about 0.2 KiB.
- * With the drop-in entries that import it (`auto-*.ts`), the only files with side effects at load. It carries the first view only; parts and
- * locales are fetched from its own directory when a page or a visitor needs them.
+ * whose module-namespace helpers cost every first view about 0.2 KiB. With the drop-in entries
+ * that import it (`auto-*.ts`), the only files with side effects at load. It carries the first
+ * view only; parts and locales are fetched from its own directory when a page or a visitor
+ * needs them.
  */
 import { ConsentGateConfigError } from './config/errors';
 import { resolveConfig } from './config/normalize';

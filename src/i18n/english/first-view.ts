@@ -1,6 +1,7 @@
 /**
- * English texts the first view shows: the banner, the settings button and placeholders. The script tag carries only these; the rest of English (`./later`) comes with
- * the parts that show it. `locales/en.ts` joins both: it is the reference for every locale.
+ * English texts the first view shows: the banner, the settings button and placeholders. The
+ * script tag carries only these; the rest of English (`./later`) comes with the parts that show
+ * it. `locales/en.ts` joins both: it is the reference for every locale.
  */
 const firstView = {
   /** Accessible name of the banner landmark. */

@@ -18,7 +18,6 @@ export interface CookieMatch {
   lifetime?: string;
 }
 
-
 let hosts: Map<string, HostRules> | undefined;
 let cookies: Array<CookieMatch & { pattern: NamePattern }> | undefined;
 

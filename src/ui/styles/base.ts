@@ -1,7 +1,7 @@
 /**
- * The first view's CSS (banner, settings button), adopted into each shadow root.
- * Theming through `--cg-*` custom properties (documented in the README); dark mode by `prefers-color-scheme` or `"theme": "dark"`; forced
- * colours. Colours meet WCAG 2.2 AA: text ≥ 4.5:1 (also `--on` on `--accent`, the filled
+ * The first view's CSS (banner, settings button), adopted into each shadow root. Theming
+ * through `--cg-*` custom properties (documented in the README); dark mode by
+ * `prefers-color-scheme` or `"theme": "dark"`; forced colours. Colours meet WCAG 2.2 AA: text ≥ 4.5:1 (also `--on` on `--accent`, the filled
  * buttons), borders ≥ 3:1, in both themes. Every byte here is in every first view: the parts
  * bring their own CSS.
  */
