@@ -51,6 +51,18 @@ function write(file, bytes) {
 
 const shared = sharedModulesPlugin(root);
 
+/**
+ * V8's explicit compile hint (Chrome 136+; to other engines it is a comment): compile every
+ * function of the file when it loads, off the main thread while it streams, instead of
+ * pre-parsing each one and parsing it again on its first call, on the main thread. It suits
+ * files whose functions run as soon as they load: the main file, and the parts a visitor waits
+ * for. On the benchmark page it cut the main file's script time by about a quarter, for 25 gzip
+ * bytes (README, "Benchmark"). Parts that run a function or two of many (catalogue, messages,
+ * log) go without.
+ */
+const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+const EAGER_PARTS = new Set(['activation', 'dialog', 'placeholders', 'cookie-table', 'reload-notice']);
+
 /** What a part module exports: named exports only (the main file reads them by name). */
 async function partExports(file) {
   const names = await moduleExports(file);
@@ -72,7 +84,8 @@ async function buildPart(name) {
       sourcefile: `part-${name}.ts`,
     },
   });
-  const bytes = Buffer.from(await shrink(result.outputFiles[0].text));
+  const code = await shrink(result.outputFiles[0].text);
+  const bytes = Buffer.from(EAGER_PARTS.has(name) ? COMPILE_HINT + code : code);
   const hash = sha256(bytes);
   write(`parts/${hashedName(name, hash, 'js')}`, bytes);
   return [name, hash];
@@ -102,7 +115,7 @@ async function buildMain(entry, parts, locales) {
     entryPoints: [path.join(root, entry)],
     define: { ...common.define, __CONSENT_GATE_FILES__: JSON.stringify({ parts, locales }) },
   });
-  return Buffer.from(await shrink(result.outputFiles[0].text));
+  return Buffer.from(COMPILE_HINT + (await shrink(result.outputFiles[0].text)));
 }
 
 // Files of an earlier build would be measured and listed as if they were this one's.

@@ -1,7 +1,7 @@
 // The first view (issue 8): what the script tag fetches on a first and a returning visit, parts
 // loaded only when the page or the visitor needs them, checked against their integrity hashes,
 // a part that cannot load, and no layout read while the page is still parsing.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -160,6 +160,23 @@ describe('parts that cannot load', () => {
     await page.locator('[data-cg="preferences"] [data-cg="accept-all"]').click();
     await page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+  });
+});
+
+describe('start-up', () => {
+  // V8's explicit compile hint (scripts/build-script-tag.mjs): files whose functions run as they
+  // load are compiled whole, off the main thread, instead of parsed twice on it.
+  const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
+  const hinted = (file: string) => readFileSync(path.join(PROJECT_ROOT, 'dist', file), 'utf8').startsWith(COMPILE_HINT);
+  const partFile = (name: string) => `parts/${readdirSync(path.join(PROJECT_ROOT, 'dist/parts')).find((file) => file.startsWith(`${name}.`))}`;
+
+  it('every script-tag build asks to be compiled as it loads: its functions run at once', () => {
+    for (const build of ['consent-gate', 'consent-gate.gcm', 'consent-gate.autoblock', 'consent-gate.full']) expect(hinted(`${build}.iife.js`), build).toBe(true);
+  });
+
+  it('so do the parts a visitor waits for, but not those that run a function or two of many', () => {
+    for (const name of ['activation', 'dialog', 'placeholders', 'cookie-table', 'reload-notice']) expect(hinted(partFile(name)), name).toBe(true);
+    for (const name of ['catalogue', 'messages', 'log']) expect(hinted(partFile(name)), name).toBe(false);
   });
 });
 
