@@ -5,13 +5,15 @@
  *   consent-gate.iife.js            the first view: core, gating, banner, settings button
  *   parts/<name>.<hash>.js          loaded only when a page or a visitor needs them
  *   locales/<lang>.<hash>.json      loaded when the page's language needs it (and <lang>.json)
- *   consent-gate.autoblock.iife.js  the same with automatic blocking (`autoBlock`), a drop-in
+ *   consent-gate.gcm.iife.js        drop-ins with start-time features and the same API and
+ *   consent-gate.autoblock.iife.js  parts: Google Consent Mode, automatic blocking (`autoBlock`),
+ *   consent-gate.full.iife.js       or both
  *   consent-gate-<version>.iife.js  a versioned copy, for use with an integrity attribute
  *   consent-gate.sri.json           sha384 of every file a site owner may load
  *
  * Parts are built first, so the main file can carry each part's file name and integrity hash.
- * Start-time features (Google Consent Mode, automatic blocking) will ship as drop-in builds:
- * add their entries to DROP_INS and they get the same parts.
+ * A new start-time feature ships as another drop-in: add its entry to DROP_INS and it gets the
+ * same parts.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
