@@ -1,10 +1,10 @@
 /**
  * The hooks of a real-browser suite over the script tag or the npm build: the two servers and one
  * Chromium for the whole file, a fresh context per test with the console watch attached and the
- * request log cleared, and after each test the context closed and the console checked (a
+ * request log cleared, and after each test its contexts closed and the console checked (a
  * `[consent-gate]` warning or error the test did not claim fails it).
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { launchBrowser, type LaunchOptions } from './browser';
 import { watchConsole, type ConsoleWatch } from './console';
@@ -25,6 +25,8 @@ export interface BrowserSuite {
   readonly context: BrowserContext;
   /** Claim expected console lines with `take(/…/)` or `expect(/…/)`. */
   readonly console: ConsoleWatch;
+  /** Another context for this test (its own viewport, colour scheme…), watched and closed like the test's own. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
 }
 
 /** Registers the suite's hooks and returns what its tests use. */
@@ -32,6 +34,7 @@ export function useBrowserSuite({ launch, prepare }: BrowserSuiteOptions = {}): 
   let browser: Browser | undefined;
   let servers: Servers | undefined;
   let context: BrowserContext | undefined;
+  let more: BrowserContext[] = [];
   const consoleWatch = watchConsole();
   const started = <T>(value: T | undefined, what: string): T => {
     if (!value) throw new Error(`the suite's ${what} is not started yet: use it inside tests or hooks`);
@@ -53,7 +56,10 @@ export function useBrowserSuite({ launch, prepare }: BrowserSuiteOptions = {}): 
     started(servers, 'servers').clearRequests();
   });
   afterEach(async () => {
-    await context?.close();
+    const closing = [context, ...more];
+    more = [];
+    // Once its pages are closed, every console line of the test has arrived.
+    await Promise.all(closing.map((open) => open?.close()));
     consoleWatch.verify();
   });
 
@@ -68,5 +74,12 @@ export function useBrowserSuite({ launch, prepare }: BrowserSuiteOptions = {}): 
       return started(context, 'context');
     },
     console: consoleWatch,
+    async newContext(options) {
+      const extra = await started(browser, 'browser').newContext(options);
+      more.push(extra);
+      consoleWatch.attach(extra);
+      await prepare?.(extra);
+      return extra;
+    },
   };
 }

@@ -1,19 +1,20 @@
 /**
  * The script-tag build (`dist/consent-gate.iife.js`) on a realistic article page, for the
- * interface suites in `tests/browser/ui/`: the page, a harness that opens it in a fresh browser
- * context per test, focus helpers that look inside the shadow root, and an axe-core runner.
+ * interface suites in `tests/browser/ui/`: the page, a harness over `useBrowserSuite` that opens
+ * it in a fresh browser context, focus helpers that look inside the shadow root, and an axe-core
+ * runner.
  *
- * Build first: `npx vite build --mode iife`.
+ * Build first: `npm run build`.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { afterEach, beforeAll, expect } from 'vitest';
 import type { ConsentGateConfig } from '../../../src/types';
-import { launchBrowser } from './browser';
-import { watchConsole, type ConsoleWatch } from './console';
+import type { ConsoleWatch } from './console';
 import { scriptJson } from './pages';
-import { PROJECT_ROOT, startServers, type Servers } from './servers';
+import { PROJECT_ROOT, type Servers } from './servers';
+import { useBrowserSuite } from './suite';
 
 /** The configuration of contract section 10's test page, unless a test needs another. */
 export const UI_CONFIG: ConsentGateConfig = {
@@ -150,79 +151,79 @@ export interface OpenOptions extends UiPageOptions {
 }
 
 export interface UiHarness {
-  servers: Servers;
-  browser: Browser;
+  readonly servers: Servers;
+  readonly browser: Browser;
   /**
-   * The `[consent-gate]` warnings and errors of every page opened; `useUiHarness` fails a test
-   * on one it did not claim with `ui.console.expect(/…/)` or `ui.console.take(/…/)`.
+   * The `[consent-gate]` warnings and errors of every page opened; a test fails on one it did
+   * not claim with `ui.console.expect(/…/)` or `ui.console.take(/…/)`.
    */
-  console: ConsoleWatch;
+  readonly console: ConsoleWatch;
   /** Serves a page under a new path, opens it in a new context and waits as asked. */
   open(options?: OpenOptions): Promise<{ page: Page; context: BrowserContext }>;
-  /** Uncaught errors of every page opened since the last `closeContexts()`. */
+  /** Uncaught errors of this test's pages so far. */
   pageErrors(): string[];
-  /** Closes the contexts opened since the last call. */
-  closeContexts(): Promise<void>;
-  close(): Promise<void>;
 }
 
 export const BANNER = '[data-cg="banner"]';
 export const DIALOG = '[data-cg="preferences"]';
 
-/** Starts the servers and the browser; fails clearly when the script-tag build is missing. */
-export async function startUiHarness(): Promise<UiHarness> {
-  if (!existsSync(IIFE_PATH)) {
-    throw new Error('dist/consent-gate.iife.js is missing: run `npx vite build --mode iife` before the browser tests.');
-  }
-  const servers = await startServers({ projectRoot: PROJECT_ROOT });
-  const browser = await launchBrowser();
-  const consoleWatch = watchConsole();
-  let contexts: BrowserContext[] = [];
+/**
+ * Registers the suite's hooks and returns the harness, usable inside tests: those of
+ * `useBrowserSuite` (one Chromium and the two servers for the file; after each test its
+ * contexts closed and the console checked), and after them a check that no page threw.
+ */
+export function useUiHarness(): UiHarness {
   let errors: string[] = [];
+  // Registered before the suite's hooks, so it runs after them (vitest runs after-hooks as a
+  // stack): by then every page of the test is closed.
+  afterEach(() => {
+    const thrown = errors;
+    errors = [];
+    expect(thrown, 'no uncaught error in any page').toEqual([]);
+  });
+  const suite = useBrowserSuite();
+  beforeAll(() => {
+    if (!existsSync(IIFE_PATH)) throw new Error('dist/consent-gate.iife.js is missing: run `npm run build` before the browser tests.');
+  });
   let counter = 0;
 
+  async function open({ context: contextOptions, initScript, waitFor = 'banner', ...pageOptions }: OpenOptions = {}): Promise<{ page: Page; context: BrowserContext }> {
+    const { servers } = suite;
+    const path = `/ui/${++counter}.html`;
+    servers.page(path, uiPage(servers.thirdParty, pageOptions));
+    const context = await suite.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    // Kept to explain a UI that never shows (a missing build file, a config error, a failed locale).
+    const diagnostics: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') diagnostics.push(`console.${message.type()}: ${message.text()}`);
+    });
+    page.on('response', (response) => {
+      if (response.status() >= 400) diagnostics.push(`HTTP ${response.status()} ${response.url()}`);
+    });
+    if (initScript) await page.addInitScript(initScript);
+    await page.goto(servers.firstParty + path);
+    const target = waitFor === 'banner' ? page.locator(BANNER) : waitFor === 'host' ? page.locator('#consent-gate') : null;
+    try {
+      await target?.waitFor({ state: waitFor === 'banner' ? 'visible' : 'attached', timeout: 5_000 });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new Error(`the ${waitFor === 'banner' ? 'banner never became visible' : 'UI host never appeared'} (${reason}); page diagnostics: ${JSON.stringify([...diagnostics, ...errors])}`);
+    }
+    return { page, context };
+  }
+
   return {
-    servers,
-    browser,
-    console: consoleWatch,
-    async open({ context: contextOptions, initScript, waitFor = 'banner', ...pageOptions } = {}) {
-      const path = `/ui/${++counter}.html`;
-      servers.page(path, uiPage(servers.thirdParty, pageOptions));
-      const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...contextOptions });
-      contexts.push(context);
-      consoleWatch.attach(context);
-      const page = await context.newPage();
-      page.on('pageerror', (error) => errors.push(error.message));
-      // Kept to explain a UI that never shows (a missing build file, a config error, a failed locale).
-      const diagnostics: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') diagnostics.push(`console.${message.type()}: ${message.text()}`);
-      });
-      page.on('response', (response) => {
-        if (response.status() >= 400) diagnostics.push(`HTTP ${response.status()} ${response.url()}`);
-      });
-      if (initScript) await page.addInitScript(initScript);
-      await page.goto(servers.firstParty + path);
-      const target = waitFor === 'banner' ? page.locator(BANNER) : waitFor === 'host' ? page.locator('#consent-gate') : null;
-      try {
-        await target?.waitFor({ state: waitFor === 'banner' ? 'visible' : 'attached', timeout: 5_000 });
-      } catch (error) {
-        const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new Error(`the ${waitFor === 'banner' ? 'banner never became visible' : 'UI host never appeared'} (${reason}); page diagnostics: ${JSON.stringify([...diagnostics, ...errors])}`);
-      }
-      return { page, context };
+    get servers() {
+      return suite.servers;
     },
+    get browser() {
+      return suite.browser;
+    },
+    console: suite.console,
+    open,
     pageErrors: () => [...errors],
-    async closeContexts() {
-      const closing = contexts;
-      contexts = [];
-      errors = [];
-      await Promise.all(closing.map((context) => context.close()));
-    },
-    async close() {
-      await browser.close();
-      await servers.close();
-    },
   };
 }
 
@@ -357,51 +358,4 @@ export function describeFindings(findings: AxeFinding[]): string {
   return findings
     .map((finding) => `${finding.id} (${finding.impact}): ${finding.help}\n${finding.nodes.map((node) => `  ${JSON.stringify(node.target)} ${node.html}\n    ${node.summary.replace(/\n/g, '\n    ')}`).join('\n')}`)
     .join('\n');
-}
-
-/**
- * Registers the suite's hooks (start once, close after, and after each test close its contexts
- * and assert that no page threw) and returns the harness, usable inside tests.
- */
-export function useUiHarness(): UiHarness {
-  let harness: UiHarness | undefined;
-  const current = (): UiHarness => {
-    if (!harness) throw new Error('the UI harness is not started yet: use it inside tests');
-    return harness;
-  };
-  beforeAll(async () => {
-    harness = await startUiHarness();
-  });
-  afterAll(async () => {
-    await harness?.close();
-  });
-  afterEach(async () => {
-    const errors = current().pageErrors();
-    await current().closeContexts();
-    // After closing, every console line of the test's pages has arrived; verify() also forgets
-    // them, so run it before any assertion can stop this hook.
-    let unexpectedConsole: unknown;
-    try {
-      current().console.verify();
-    } catch (error) {
-      unexpectedConsole = error;
-    }
-    expect(errors, 'no uncaught error in any page').toEqual([]);
-    if (unexpectedConsole) throw unexpectedConsole;
-  });
-  return {
-    get servers() {
-      return current().servers;
-    },
-    get browser() {
-      return current().browser;
-    },
-    get console() {
-      return current().console;
-    },
-    open: (options) => current().open(options),
-    pageErrors: () => current().pageErrors(),
-    closeContexts: () => current().closeContexts(),
-    close: () => current().close(),
-  };
 }

@@ -7,7 +7,7 @@
  * necessary shown as "Always active"), GDPR-4 and GDPR-16 (reject as easy and as visible as
  * accept), GDPR-15 (placeholders), SEC-5 (texts are text, never HTML).
  *
- * Build first: `npx vite build --mode iife`.
+ * Build first: `npm run build`.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';

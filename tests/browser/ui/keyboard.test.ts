@@ -10,7 +10,7 @@
  * A11Y-13 (the banner first in the tab sequence), GDPR-5 (closing records nothing), GDPR-10
  * (re-open controls).
  *
- * Build first: `npx vite build --mode iife`.
+ * Build first: `npm run build`.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';

@@ -7,7 +7,7 @@
  * A11Y-9 / 1.4.1 (switch state not by colour alone, also in forced colours), contract section 10
  * (no layout shift, 320 px, eight languages, a banner name in the page's language).
  *
- * Build first: `npx vite build --mode iife` (it must also put the locale files in `dist/locales/`).
+ * Build first: `npm run build` (it also puts the locale files in `dist/locales/`).
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
