@@ -78,7 +78,7 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     (element as HTMLElement).style.display = display;
   }
 
-  function add(entry: BlockedElement): HTMLElement {
+  function add(entry: BlockedElement): void {
     const element = entry.element as HTMLElement;
     const host = element.ownerDocument.createElement('div');
     host.setAttribute('data-cg', 'placeholder');
@@ -93,12 +93,12 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     const shadow = host.attachShadow({ mode: 'open' });
     ui.adopt(shadow, ui.baseCss);
     ui.adopt(shadow, PLACEHOLDER_CSS);
+    shadow.append(content(ui, element.ownerDocument, entry));
     element.before(host);
     // Site CSS often sets `display` on embeds, which beats the `hidden` attribute.
     if (!hiddenDisplay.has(element)) hiddenDisplay.set(element, element.style.display);
     element.style.setProperty('display', 'none', 'important');
     shown.set(element, host);
-    return host;
   }
 
   return {
@@ -107,9 +107,10 @@ export function createPlaceholders(ui: UiContext): Placeholders {
       for (const [element, host] of [...shown]) {
         if (!wanted.has(element)) remove(element, host);
       }
+      // A placeholder is drawn once: what it says depends on its element and the texts, which
+      // do not change while it is shown.
       for (const [element, entry] of wanted) {
-        const host = shown.get(element) ?? add(entry);
-        host.shadowRoot!.replaceChildren(content(ui, element.ownerDocument, entry));
+        if (!shown.has(element)) add(entry);
       }
     },
     destroy() {

@@ -192,6 +192,17 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     await waitFor(() => expect(placeholderOf(byId('map'))).not.toBeNull());
   });
 
+  it('keeps a shown placeholder as it is when another embed is blocked later: focus stays on its button', async () => {
+    page(VIDEO);
+    await mountWithPlaceholders(SITE, 'video');
+    const allow = inPlaceholder(byId('video')).getByRole('button', { name: 'Allow Social media' });
+    allow.focus();
+    document.body.insertAdjacentHTML('beforeend', MAP);
+    await waitFor(() => expect(placeholderOf(byId('map'))).not.toBeNull());
+    expect(allow.isConnected).toBe(true);
+    expect(placeholderOf(byId('video'))!.shadowRoot!.activeElement).toBe(allow);
+  });
+
   it('renders its texts in the interface language', async () => {
     page(VIDEO);
     await mountWithPlaceholders(SITE, 'video');
