@@ -66,10 +66,16 @@ export interface Placeholders {
   destroy(): void;
 }
 
-export function createPlaceholders(ui: UiContext): Placeholders {
-  const shown = new Map<Element, HTMLElement>();
+/** A placeholder on the page, and the categories its words and button name (redrawn when they change). */
+interface Shown {
+  host: HTMLElement;
+  asks: string;
+}
 
-  function remove(element: Element, host: HTMLElement): void {
+export function createPlaceholders(ui: UiContext): Placeholders {
+  const shown = new Map<Element, Shown>();
+
+  function remove(element: Element, { host }: Shown): void {
     host.remove();
     shown.delete(element);
     const display = hiddenDisplay.get(element as HTMLElement);
@@ -78,8 +84,7 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     (element as HTMLElement).style.display = display;
   }
 
-  function add(entry: BlockedElement): void {
-    const element = entry.element as HTMLElement;
+  function add(element: HTMLElement): Shown {
     const host = element.ownerDocument.createElement('div');
     host.setAttribute('data-cg', 'placeholder');
     // Same footprint as the embed, so the page does not jump when it loads.
@@ -93,28 +98,33 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     const shadow = host.attachShadow({ mode: 'open' });
     ui.adopt(shadow, ui.baseCss);
     ui.adopt(shadow, PLACEHOLDER_CSS);
-    shadow.append(content(ui, element.ownerDocument, entry));
     element.before(host);
     // Site CSS often sets `display` on embeds, which beats the `hidden` attribute.
     if (!hiddenDisplay.has(element)) hiddenDisplay.set(element, element.style.display);
     element.style.setProperty('display', 'none', 'important');
-    shown.set(element, host);
+    const placeholder = { host, asks: '' };
+    shown.set(element, placeholder);
+    return placeholder;
   }
 
   return {
     update(blocked) {
       const wanted = new Map(blocked.filter((entry) => entry.placeholder && entry.element.isConnected).map((entry) => [entry.element, entry]));
-      for (const [element, host] of [...shown]) {
-        if (!wanted.has(element)) remove(element, host);
+      for (const [element, placeholder] of [...shown]) {
+        if (!wanted.has(element)) remove(element, placeholder);
       }
-      // A placeholder is drawn once: what it says depends on its element and the texts, which
-      // do not change while it is shown.
       for (const [element, entry] of wanted) {
-        if (!shown.has(element)) add(entry);
+        const placeholder = shown.get(element) ?? add(element as HTMLElement);
+        // Drawn again only when the categories it asks for change (one of several was allowed):
+        // redrawing on every change to the blocked list would take the focus from its buttons.
+        const asks = entry.categories.join(' ');
+        if (placeholder.asks === asks) continue;
+        placeholder.asks = asks;
+        placeholder.host.shadowRoot!.replaceChildren(content(ui, element.ownerDocument, entry));
       }
     },
     destroy() {
-      for (const [element, host] of [...shown]) remove(element, host);
+      for (const [element, placeholder] of [...shown]) remove(element, placeholder);
     },
   };
 }

@@ -175,6 +175,16 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     expect(byId('both').hasAttribute('src')).toBe(false);
   });
 
+  it('names the category still denied once the first one it named is allowed', async () => {
+    page('<iframe id="both" data-consent="social advertising" data-src="https://www.youtube-nocookie.com/embed/abc"></iframe>');
+    const { gate } = await mountWithPlaceholders(SITE, 'both');
+    expect(inPlaceholder(byId('both')).getByRole('button', { name: 'Allow Social media' })).toBeTruthy();
+    act(() => gate.set({ social: true }));
+    const inside = inPlaceholder(byId('both'));
+    expect(inside.queryByRole('button', { name: 'Allow Social media' })).toBeNull();
+    expect(inside.getByRole('button', { name: 'Allow Advertising' })).toBeTruthy();
+  });
+
   it('comes back when the category is withdrawn (GDPR-11)', async () => {
     page(VIDEO);
     const { gate } = await mountWithPlaceholders(SITE, 'video');
