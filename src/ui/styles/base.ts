@@ -1,9 +1,9 @@
 /**
  * The first view's CSS (banner, settings button), adopted into each shadow root. Theming
  * through `--cg-*` custom properties (documented in the README); dark mode by
- * `prefers-color-scheme` or `"theme": "dark"`; forced colours. Colours meet WCAG 2.2 AA: text ≥ 4.5:1 (also `--on` on `--accent`, the filled
- * buttons), borders ≥ 3:1, in both themes. Every byte here is in every first view: the parts
- * bring their own CSS.
+ * `prefers-color-scheme` or `"theme": "dark"`; forced colours. Colours meet WCAG 2.2 AA: text
+ * ≥ 4.5:1 (also `--on` on `--accent`, the filled buttons), borders ≥ 3:1, in both themes.
+ * Every byte here is in every first view: the parts bring their own CSS.
  */
 const LIGHT = '--bg:var(--cg-bg,#fff);--fg:var(--cg-fg,#1a1a1a);--muted:var(--cg-muted,#474747);--accent:var(--cg-accent,#1d4ed8);--on:var(--cg-on-accent,#fff);--border:var(--cg-border,#6b6b6b);--focus:var(--cg-focus,#1d4ed8)';
 const DARK = '--bg:var(--cg-bg-dark,#1c1c1e);--fg:var(--cg-fg-dark,#f2f2f2);--muted:var(--cg-muted-dark,#c9c9c9);--accent:var(--cg-accent-dark,#93b4ff);--on:var(--cg-on-accent-dark,#1c1c1e);--border:var(--cg-border-dark,#a3a3a3);--focus:var(--cg-focus-dark,#93b4ff)';
