@@ -14,3 +14,7 @@ export interface Sizes {
 export const BUDGETS: Record<'firstView' | 'scriptTag' | 'headless' | 'interceptor' | 'consentMode', { name: string; limit: number; aim?: number }>;
 export function measure(): Promise<Sizes>;
 export function sizeTable(sizes: Sizes): string;
+/** Every shipped file's gzip size in bytes, by a name without its content hash, plus `headless`. */
+export function shippedFiles(sizes: Sizes): Record<string, number>;
+/** One line per file that grew past its recorded figure or has none. */
+export function regressions(files: Record<string, number>, recorded: Record<string, number>): string[];

@@ -13,11 +13,15 @@
  *   consent mode    what Google Consent Mode adds to the first view (issue 11): the gcm drop-in
  *                   minus the main file
  *
- * Budgets are the targets, not today's figures plus a margin.
- * Usage: `node scripts/size.mjs` (table; exit 1 when a target is missed), `--report` (the same
- * table and verdicts, exit 0: what `npm test` prints), or `--json`.
+ * Budgets are the targets, not today's figures plus a margin. Beside them, every shipped file's
+ * gzip size is recorded in scripts/size-recorded.json: a file that grows past its recorded figure
+ * fails `npm test`, so no growth goes unnoticed. Raising a figure is a deliberate commit
+ * (`node scripts/size.mjs --record`) whose message says why.
+ * Usage: `node scripts/size.mjs` (table; exit 1 when a target is missed or a file grew),
+ * `--report` (the same table and the distance to each target; exit 1 only when a file grew past
+ * its recorded figure: what `npm test` runs), `--record` (write today's figures), or `--json`.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -98,6 +102,34 @@ export async function measure() {
 
 const kib = (bytes) => (bytes / 1024).toFixed(2);
 
+const recordedPath = path.join(root, 'scripts', 'size-recorded.json');
+
+/**
+ * Every file a script-tag site copies from dist/, by a name without its content hash
+ * (`parts/dialog.js`, `locales/de.json`), with its gzip size in bytes, plus the headless entry.
+ */
+export function shippedFiles(sizes) {
+  const files = { headless: sizes.headless };
+  for (const file of readdirSync(dist).filter((name) => name.endsWith('.iife.js') && !/-\d/.test(name))) {
+    files[file] = gzip(readFileSync(path.join(dist, file)));
+  }
+  for (const [name, size] of Object.entries(sizes.parts)) files[`parts/${name}.js`] = size;
+  for (const file of readdirSync(path.join(dist, 'locales')).filter((name) => /^[a-z]+\.[^.]+\.json$/.test(name))) {
+    files[`locales/${file.slice(0, file.indexOf('.'))}.json`] = gzip(readFileSync(path.join(dist, 'locales', file)));
+  }
+  return files;
+}
+
+/** Files that grew past their recorded figure, and files that have no figure yet. */
+export function regressions(files, recorded) {
+  const problems = [];
+  for (const [file, size] of Object.entries(files)) {
+    if (!(file in recorded)) problems.push(`size: ${file} (${size} B) has no recorded figure in scripts/size-recorded.json`);
+    else if (size > recorded[file]) problems.push(`size: ${file} grew from ${recorded[file]} B to ${size} B (+${size - recorded[file]} B)`);
+  }
+  return problems;
+}
+
 /** The README's size table (kept equal to this by tests/browser/package.test.ts). */
 export function sizeTable(sizes) {
   const rows = Object.entries(BUDGETS).map(([key, budget]) => {
@@ -124,7 +156,16 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(sizeTable(sizes));
     const missed = Object.entries(BUDGETS).filter(([key, budget]) => sizes[key] > budget.limit * 1024);
     for (const [key, budget] of missed) console.error(`size: ${budget.name} is ${kib(sizes[key])} KiB, over its ${budget.limit} KiB target by ${kib(sizes[key] - budget.limit * 1024)} KiB`);
-    const strict = !process.argv.includes('--report');
-    process.exitCode = strict && missed.length > 0 ? 1 : 0;
+    const files = shippedFiles(sizes);
+    if (process.argv.includes('--record')) {
+      writeFileSync(recordedPath, `${JSON.stringify(files, null, 2)}\n`);
+      console.log(`size: recorded ${Object.keys(files).length} files in scripts/size-recorded.json`);
+    } else {
+      const grew = regressions(files, JSON.parse(readFileSync(recordedPath, 'utf8')));
+      for (const line of grew) console.error(line);
+      if (grew.length > 0) console.error('size: if the growth is deliberate, run `node scripts/size.mjs --record` and commit the figures with the reason');
+      const strict = !process.argv.includes('--report');
+      process.exitCode = grew.length > 0 || (strict && missed.length > 0) ? 1 : 0;
+    }
   }
 }
