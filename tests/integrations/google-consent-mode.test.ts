@@ -71,7 +71,7 @@ describe('Google Consent Mode v2 (contract section 9)', () => {
   it('takes options: dataLayer name, wait_for_update, ads_data_redaction, url_passthrough, and a map per category', () => {
     start({
       googleConsentMode: { dataLayerName: 'myLayer', waitForUpdate: 800, adsDataRedaction: true, urlPassthrough: true, map: { marketing: ['ad_storage'] } },
-      categories: { marketing: {} },
+      categories: { marketing: { label: 'Marketing' } },
     } as ConsentGateConfig);
     expect(layer('myLayer')).toEqual([
       ['args', 'consent', 'default', { ...denied, wait_for_update: 800 }],
