@@ -59,7 +59,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   const catalogue = options.catalogue ?? (() => loaders.parts('catalogue').then((part) => part.catalogue()));
   const gate = consentFromResolved(resolved, { ...options, logger, catalogue }, loaders.activation);
   const document = options.document ?? window.document;
-  const language = chooseLanguage(resolved.language, document, Object.keys(resolved.texts));
+  let language = chooseLanguage(resolved.language, document, Object.keys(resolved.texts));
   const locale = builtIn(language);
   // A language with no built-in locale: the messages part says whether the site's texts cover it.
   const configured = resolved.language;
@@ -113,7 +113,12 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   } else {
     // Nothing is shown until the locale arrives: no flash of English.
     (options.loadLocale ?? loaders.loadLocale)(locale!).then(mount, (error: unknown) => {
-      logger.warnOnce(`locale:${language}`, say('locale-failed', { language }), error);
+      // A missing or foreign file is said in one message that names it; anything else comes with its error.
+      if (error instanceof Error && error.name === 'LocaleError') logger.warnOnce(`locale:${language}`, error.message);
+      else logger.warnOnce(`locale:${language}`, say('locale-failed', { language }), error);
+      // All English, lang="en" included: the site's texts and list words of the language asked
+      // for would mix two languages in one sentence ("a, b und c").
+      language = 'en';
       mount({});
     });
   }

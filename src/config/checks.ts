@@ -4,6 +4,7 @@
  * friendly wording and "did you mean" hints (`./messages`, development builds and the script
  * tag's messages part). Sharing the checks is what makes both accept exactly the same configs.
  */
+import { editDistance } from './did-you-mean';
 import { compilePattern, isRegexForm } from './patterns';
 
 /** What a check found wrong; `detail` depends on `code` (allowed values, bounds, known keys…). */
@@ -14,7 +15,7 @@ export interface CodedProblem {
   detail?: unknown;
 }
 
-export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | 'range' | 'format' | 'url' | 'regex' | 'unknown' | 'required' | 'fixed';
+export type ProblemCode = 'object' | 'string' | 'boolean' | 'array' | 'enum' | 'range' | 'format' | 'url' | 'regex' | 'unknown' | 'required' | 'fixed' | 'near-built-in' | 'endpoint';
 
 /** Named formats; the full report words each one. */
 export type FormatName = 'category-id' | 'cookie-name' | 'language' | 'host' | 'domain';
@@ -55,18 +56,24 @@ function matching(pattern: RegExp, format: FormatName): Check {
   };
 }
 
-/** The scheme of a URL that would run or smuggle code, '' for an empty URL, null when safe. */
-export function unsafeScheme(value: unknown): string | null {
+/** The scheme of a URL when it is not one of `allowed`, '' for an empty URL, null when allowed or relative. */
+export function unsafeScheme(value: unknown, allowed = ['http', 'https', 'mailto']): string | null {
   if (typeof value !== 'string' || value.trim() === '') return '';
   // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
   const scheme = /^([a-z][a-z0-9+.-]*):/.exec(value.replace(/[\u0000-\u0020]/g, '').toLowerCase())?.[1];
-  return scheme && !['http', 'https', 'mailto'].includes(scheme) ? scheme : null;
+  return scheme && !allowed.includes(scheme) ? scheme : null;
 }
 
 /** Only http(s), mailto and relative URLs: `javascript:` or `data:` would run or smuggle code. */
 const isSafeUrl: Check = (value, path, problems) => {
   const scheme = unsafeScheme(value);
   if (scheme !== null) problems.push({ path, code: 'url', value, detail: scheme });
+};
+
+/** Records are POSTed with fetch or sendBeacon, which speak only HTTP: a `mailto:` endpoint would drop every one. */
+const isEndpoint: Check = (value, path, problems) => {
+  const scheme = unsafeScheme(value, ['http', 'https']);
+  if (scheme !== null) problems.push({ path, code: 'endpoint', value, detail: scheme });
 };
 
 function integerIn(min: number, max: number): Check {
@@ -147,8 +154,28 @@ const category = shape({
   default: isBoolean,
 });
 
+/** The categories the library names and describes in every language (contract section 2). */
+export const BUILT_IN_CATEGORIES = ['necessary', 'functional', 'analytics', 'advertising', 'social'];
+
+/**
+ * A custom category is shown by the name and words its config gives, so it needs a `label`; an
+ * id one edit away from a built-in one ("analytcs") is far more likely a typo than a new
+ * category, and would otherwise show visitors the typo as a category name without a
+ * description, while the built-in category it meant stays undeclared.
+ */
+const customCategory: Check = (value, path, problems) => {
+  const id = path.slice(path.lastIndexOf('.') + 1);
+  if (BUILT_IN_CATEGORIES.includes(id)) return;
+  const near = BUILT_IN_CATEGORIES.find((builtIn) => editDistance(id.toLowerCase(), builtIn) <= 1);
+  if (near) problems.push({ path, code: 'near-built-in', value: id, detail: near });
+  else if (CATEGORY_ID.test(id) && isPlainObject(value) && value['label'] === undefined) problems.push({ path: `${path}.label`, code: 'required', value: undefined, detail: 'custom-category' });
+};
+
 const categories: Check = (value, path, problems) => {
-  recordOf(matching(CATEGORY_ID, 'category-id'), category)(value, path, problems);
+  recordOf(matching(CATEGORY_ID, 'category-id'), (entry, at, found) => {
+    category(entry, at, found);
+    customCategory(entry, at, found);
+  })(value, path, problems);
   const necessary = isPlainObject(value) ? value['necessary'] : undefined;
   if (isPlainObject(necessary) && necessary['default'] !== undefined) {
     problems.push({ path: `${path}.necessary.default`, code: 'fixed', value: necessary['default'] });
@@ -176,7 +203,7 @@ const TOP_LEVEL: Record<string, Check> = {
     days: integerIn(1, MAX_COOKIE_DAYS),
     domain: matching(HOST_NAME, 'domain'),
   }),
-  log: shape({ endpoint: isSafeUrl, queueSize: integerIn(1, 1000) }, ['endpoint']),
+  log: shape({ endpoint: isEndpoint, queueSize: integerIn(1, 1000) }, ['endpoint']),
   respectDoNotTrack: isBoolean,
   allowInlineNecessary: isBoolean,
   closeButton: isBoolean,

@@ -1,12 +1,19 @@
-/** Edit distance between two short strings (keys, ids); enough to catch typos. */
-function distance(a: string, b: string): number {
+/**
+ * Edit distance between two short strings (keys, ids): the optimal-string-alignment form of the
+ * Damerau-Levenshtein distance, so a swapped pair of letters ("anlaytics") counts as one edit,
+ * like a dropped, added or changed letter. Enough to catch typos.
+ */
+export function editDistance(a: string, b: string): number {
+  let before: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) current[j] = Math.min(current[j]!, before[j - 2]! + 1);
     }
+    before = previous;
     previous = current;
   }
   return previous[b.length]!;
@@ -17,7 +24,7 @@ export function didYouMean(word: string, known: readonly string[]): string | und
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const candidate of known) {
-    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;

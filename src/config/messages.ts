@@ -3,7 +3,7 @@
  * "did you mean" hint for unknown keys. Development builds use it directly; the script tag
  * loads it as its `messages` part only when the compact check failed.
  */
-import { checkConfig, type CheckOptions, type CodedProblem, type FormatName } from './checks';
+import { BUILT_IN_CATEGORIES, checkConfig, type CheckOptions, type CodedProblem, type FormatName } from './checks';
 import { didYouMean } from './did-you-mean';
 import type { ConfigProblem } from './errors';
 import { TEXT_KEYS } from './text-keys';
@@ -60,10 +60,17 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
       detail === ''
         ? `${shown} is not a URL: use an http(s), mailto or relative URL`
         : `${shown} uses the "${String(detail)}:" scheme: only http(s), mailto and relative URLs are allowed`,
+    endpoint: () =>
+      `${shown} is not a consent log endpoint: use an http(s) URL or a relative one such as "/consent" (records are sent with fetch or sendBeacon, which speak only HTTP)`,
     regex: () => `${shown} is not a valid regex (${String(detail)})`,
     unknown: () => unknownKey(path, detail as string[]),
-    required: () => 'is required',
+    required: () =>
+      detail === 'custom-category'
+        ? `is required for a custom category: visitors see it as the category's name (the built-in categories ${BUILT_IN_CATEGORIES.join(', ')} have their names in every language)`
+        : 'is required',
     fixed: () => 'is not allowed: necessary is always allowed',
+    'near-built-in': () =>
+      `${shown} is one edit away from the built-in category "${String(detail)}": did you mean "${String(detail)}"? Rename it, or give a custom category an id clearly different from ${BUILT_IN_CATEGORIES.join(', ')}`,
   };
   return { path, message: messages[code]() };
 }

@@ -11,7 +11,7 @@ export const TEXT_KEYS = [
   'acknowledge', 'continue', 'privacyPolicy', 'close', 'reloadText', 'reload', 'settings', 'placeholderText', 'placeholderAllow',
   'placeholderOnce', 'necessary', 'functional', 'functionalPurpose', 'analytics', 'analyticsPurpose', 'advertising',
   'advertisingPurpose', 'social', 'socialPurpose', 'preferencesTitle', 'preferencesText', 'save', 'alwaysActive', 'details',
-  'controller', 'gpcHonored', 'saved', 'cookie', 'category', 'provider', 'purpose', 'lifetime', 'necessaryText', 'functionalText',
+  'controller', 'gpcHonored', 'saved', 'cookie', 'category', 'provider', 'purpose', 'lifetime', 'choiceCookie', 'necessaryText', 'functionalText',
   'analyticsText', 'advertisingText', 'socialText',
 ] as const satisfies readonly TextKey[];
 

@@ -13,6 +13,10 @@ export const WORDING = {
   'reload-notice-failed': 'the reload-notice part could not be loaded (offline, blocked, or not the file this build made); no offer to reload after the withdrawal (the choice is saved).',
   'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); decisions are not logged on this page view; they stay in the consent cookie.',
   'locale-failed': 'could not load the "{language}" locale; showing English.',
+  'locale-missing':
+    '{file} was not found next to the script (HTTP {status} from {base}): copy the whole dist/locales/ folder of the same build next to the script (its file names change with each build); showing English.',
+  'locale-mismatch':
+    '{file} next to the script ({base}) is not the file this build made (its sha256 differs): copy dist/locales/ from the same build as the script; showing English.',
   'cookie-domain': 'the browser refused cookie.domain "{domain}" on {host}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.',
   'cookie-refused': 'the browser refused the consent cookie; the decision holds for this page only.',
   'cookies-remaining': 'these cookies could not be deleted from JavaScript (set for another path or domain):',

@@ -58,6 +58,16 @@ const check: Check = (value, path, problems) => {
 /**
  * Each consent type's state, from each category's: granted when the site configures a category
  * mapped to it and every such category is allowed; categories the site does not have are left out.
+ *
+ * The two functional types fall back when no configured category covers them (a site without a
+ * `functional` category), so neither stays denied after "Accept all":
+ * - `functionality_storage` (Google: "storage that supports the functionality of the website or
+ *   app, e.g. language settings") follows necessary: a site that offers no optional functional
+ *   category declares that the functional storage it uses is strictly necessary for what the
+ *   visitor asked for, which ePrivacy Directive Art. 5(3) exempts from consent.
+ * - `personalization_storage` ("e.g. video recommendations") needs consent, and such a site has
+ *   no narrower choice to tie it to: it is granted only while every optional category is allowed
+ *   ("Accept all", or each one switched on), and denied by any refusal.
  */
 export function consentTypes(config: ResolvedConfig, categories: Record<string, boolean>, map: Record<string, ConsentType[]> = {}): Record<ConsentType, 'granted' | 'denied'> {
   const allowed: Partial<Record<ConsentType, boolean>> = {};
@@ -67,8 +77,9 @@ export function consentTypes(config: ResolvedConfig, categories: Record<string, 
     if (configured === null) continue;
     for (const type of types) allowed[type] = (allowed[type] ?? true) && !!categories[configured];
   }
+  const fallback: Partial<Record<ConsentType, boolean>> = { functionality_storage: true, personalization_storage: !!config.optional[0] && config.optional.every((id) => categories[id]) };
   const result = {} as Record<ConsentType, 'granted' | 'denied'>;
-  for (const type of CONSENT_TYPES) result[type] = allowed[type] ? 'granted' : 'denied';
+  for (const type of CONSENT_TYPES) result[type] = (allowed[type] ?? fallback[type]) ? 'granted' : 'denied';
   return result;
 }
 

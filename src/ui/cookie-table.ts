@@ -16,6 +16,35 @@ import { builder, element, type Child } from './dom';
 import { COOKIE_TABLE_CSS } from './styles/cookie-table';
 import { say } from '../core/wording';
 
+/** "182 days" in the visitor's language ("182 Tage", "182日"), or in figures where Intl cannot. */
+function days(count: number, language: string): string {
+  try {
+    return new Intl.NumberFormat(language, { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(count);
+  } catch {
+    return `${count} d`;
+  }
+}
+
+/**
+ * The library's own cookie is a cookie of the site like any other, and the declaration must
+ * name it (GDPR Art. 13, transparency; CNIL's guidelines list the consent cookie
+ * among those exempt from consent): necessary, set by the site, kept for `cookie.days`. A site
+ * that declared it itself keeps its own words.
+ */
+function withConsentCookie(ui: UiContext, document: Document, rows: CookieRow[]): CookieRow[] {
+  const { cookie, controller } = ui.config;
+  if (rows.some((row) => row.name === cookie.name)) return rows;
+  const texts = withLaterTexts(ui.texts);
+  const own: CookieRow = {
+    category: 'necessary',
+    name: cookie.name,
+    provider: controller?.name ?? document.location?.hostname,
+    purpose: texts.choiceCookie,
+    lifetime: days(cookie.days, ui.language),
+  };
+  return [own, ...rows];
+}
+
 function table(ui: UiContext, document: Document, rows: CookieRow[]): HTMLTableElement {
   const { config } = ui;
   const texts = withLaterTexts(ui.texts);
@@ -52,7 +81,7 @@ export function renderCookieTables(document: Document, ui: UiContext): () => voi
     // Shared by every instance's tables and inert without them, so it stays when they go.
     ui.adopt(document, COOKIE_TABLE_CSS);
     for (const target of targets) {
-      const node = wrapped(document, table(ui, document, rows));
+      const node = wrapped(document, table(ui, document, withConsentCookie(ui, document, rows)));
       target.append(node);
       drawn.push(node);
     }

@@ -33,8 +33,10 @@ async function layer(page: Page): Promise<unknown[]> {
   );
 }
 
-const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted' };
-const GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted', functionality_storage: 'denied', personalization_storage: 'denied', security_storage: 'granted' };
+// The page has no functional category: functionality_storage counts as necessary, and
+// personalization_storage follows "every optional category allowed", so nothing is stuck.
+const DENIED = { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', analytics_storage: 'denied', functionality_storage: 'granted', personalization_storage: 'denied', security_storage: 'granted' };
+const GRANTED = { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted', analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted', security_storage: 'granted' };
 
 describe('Google Consent Mode v2 with the gcm build', () => {
   it('default comes after what the page pushed and before its gtag calls; update after a click and after a withdrawal', async () => {
@@ -54,7 +56,7 @@ describe('Google Consent Mode v2 with the gcm build', () => {
     expect(after).toEqual([
       ['args', 'consent', 'update', GRANTED],
       { event: 'consent_gate_update', consent_gate: { categories: { necessary: true, analytics: true, advertising: true }, method: 'accept-all' } },
-      ['args', 'consent', 'update', { ...GRANTED, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }],
+      ['args', 'consent', 'update', { ...GRANTED, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied', personalization_storage: 'denied' }],
       { event: 'consent_gate_update', consent_gate: { categories: { necessary: true, analytics: true, advertising: false }, method: 'custom' } },
     ]);
   });

@@ -15,15 +15,24 @@ describe('the npm package', () => {
   const packed = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>;
   const files = packed[0]!.files.map((f) => f.path);
 
-  it('contains the builds, the types, the README and the licence', () => {
-    for (const file of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/headless.js', 'dist/catalogue.js', 'dist/consent-gate.iife.js', 'dist/consent-gate.sri.json', 'dist/types/index.d.ts', 'dist/types/headless.d.ts', 'dist/locales/de.js', 'dist/locales/de.json']) {
+  it('contains the builds, the types, the README, the licence and the NOTICE of the bundled data', () => {
+    // NOTICE names the bundled Apache-2.0 and MIT data; Apache-2.0 §4(a) asks for its licence text too.
+    for (const file of ['package.json', 'README.md', 'LICENSE', 'NOTICE', 'data/open-cookie-database/LICENSE', 'dist/index.js', 'dist/headless.js', 'dist/catalogue.js', 'dist/consent-gate.iife.js', 'dist/consent-gate.sri.json', 'dist/types/index.d.ts', 'dist/types/headless.d.ts', 'dist/locales/de.js', 'dist/locales/de.json']) {
       expect(files, file).toContain(file);
     }
   });
 
   it('contains nothing else: no sources, tests, demo or configs (the Node command and the record schema are shipped on purpose)', () => {
-    const unexpected = files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'bin/consent-gate.mjs', 'schema/record.schema.json'].includes(file) && !file.startsWith('dist/'));
+    const unexpected = files.filter((file) => !['package.json', 'README.md', 'LICENSE', 'NOTICE', 'data/open-cookie-database/LICENSE', 'bin/consent-gate.mjs', 'schema/record.schema.json'].includes(file) && !file.startsWith('dist/'));
     expect(unexpected).toEqual([]);
+  });
+
+  it('builds before packing: `npm pack` in a fresh clone (no dist/ yet) ships the builds', () => {
+    // The listing above runs with --ignore-scripts against the dist/ of this run; a fresh clone
+    // has none, and only a prepack build puts it there.
+    const manifest = JSON.parse(read('package.json').toString()) as { scripts: Record<string, string> };
+    expect(manifest.scripts['prepack']).toBe('npm run build');
+    expect(manifest.scripts['build']).toMatch(/^rm -rf dist && vite build && node scripts\/build-script-tag\.mjs/);
   });
 
   it('points every export at a file it ships', () => {

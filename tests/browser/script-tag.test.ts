@@ -213,6 +213,33 @@ describe('the script tag, opt-in mode', () => {
     // The content-hashed name the main file carries, so a cached main file never meets a newer locale.
     expect(localeRequests).toEqual([expect.stringMatching(/^\/dist\/locales\/de\.[\w-]{8}\.json$/)]);
   });
+
+  it('with the locale file missing, says which file to copy in one line and shows an all-English banner with lang="en"', async () => {
+    suite.servers.page('/de-missing', sitePage({ config: { ...CONFIG, language: 'de' } }));
+    const page = await suite.context.newPage();
+    const browserLines: string[] = [];
+    page.on('console', (message) => browserLines.push(message.text()));
+    // The site copied consent-gate.iife.js but not dist/locales/: the server answers 404.
+    await page.route('**/dist/locales/**', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not Found</h1>' }));
+    await page.goto(suite.servers.firstParty + '/de-missing');
+    await page.locator('[data-cg="banner"]').waitFor();
+    await expect.poll(() => suite.console.take(/locales/).length).toBe(1);
+    expect(suite.console.take(/locales/)[0]).toMatch(
+      /locales\/de\.[\w-]{8}\.json was not found next to the script \(HTTP 404 from http:\/\/127\.0\.0\.1:\d+\/dist\/\): copy the whole dist\/locales\/ folder/,
+    );
+    // No Subresource Integrity error that reads like an attack.
+    expect(browserLines.filter((line) => /integrity|SRI/i.test(line))).toEqual([]);
+    const host = page.locator('#consent-gate');
+    expect(await host.getAttribute('lang')).toBe('en');
+    const banner = page.locator('[data-cg="banner"]');
+    expect(await banner.locator('h2').textContent()).toBe('Cookies on this site');
+    // English words joined the English way, not "… und …".
+    // The banner's words may sit in the host's light DOM or its shadow root: read both.
+    const words = await host.evaluate((node) => `${node.textContent ?? ''} ${node.shadowRoot?.textContent ?? ''}`);
+    expect(words).toContain('site features, advertising, and social media features');
+    expect(words).not.toMatch(/\bund\b/);
+    expect(await banner.evaluate((node) => node.closest('[lang]')?.getAttribute('lang'))).toBe('en');
+  });
 });
 
 describe('the script tag, opt-out mode', () => {

@@ -45,11 +45,11 @@ describe('config validation', () => {
       expect(problems.length, id).toBe(1);
       expect(problems[0]).toContain('is not a category id');
     }
-    expect(problemsOf({ categories: { 'my_ads-2': {} } })).toEqual([]);
+    expect(problemsOf({ categories: { 'my_ads-2': { label: 'My ads' } } })).toEqual([]);
   });
 
   it('rejects a cookie regex that does not compile, naming the field path (contract section 8)', () => {
-    const problems = problemsOf({ categories: { ads: { cookies: ['_fbp', '_gcl_au', '/[/'] } } });
+    const problems = problemsOf({ categories: { ads: { label: 'Ads', cookies: ['_fbp', '_gcl_au', '/[/'] } } });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^categories\.ads\.cookies\[2\]: "\/\[\/" is not a valid regex/);
   });
@@ -110,7 +110,61 @@ describe('config validation', () => {
   it('checks the consent log: an endpoint is required and must be a safe URL', () => {
     expect(problemsOf({ log: { endpoint: '/consent' } })).toEqual([]);
     expect(problemsOf({ log: {} })).toEqual(['log.endpoint: is required']);
-    expect(problemsOf({ log: { endpoint: 'javascript:alert(1)' } })[0]).toMatch(/^log\.endpoint: .*"javascript:" scheme/);
+    expect(problemsOf({ log: { endpoint: 'javascript:alert(1)' } })[0]).toMatch(/^log\.endpoint: "javascript:alert\(1\)" is not a consent log endpoint/);
+  });
+
+  it('takes only http(s) and relative URLs as the consent log endpoint: records are sent over HTTP', () => {
+    for (const endpoint of ['mailto:dpo@example.com', ' MAILTO:dpo@example.com', 'ftp://example.com/log', 'data:text/plain,x', '']) {
+      expect(problemsOf({ log: { endpoint } }), endpoint).toEqual([expect.stringMatching(/^log\.endpoint: .* is not a consent log endpoint: use an http\(s\) URL or a relative one/)]);
+    }
+    for (const endpoint of ['/consent', 'consent', 'https://log.example.com/c', 'http://127.0.0.1:8080/c', '//log.example.com/c', '?log']) {
+      expect(problemsOf({ log: { endpoint } }), endpoint).toEqual([]);
+    }
+    expect(() => resolveConfig({ log: { endpoint: 'mailto:dpo@example.com' } })).toThrow(ConsentGateConfigError);
+  });
+
+  it('rejects a custom category id one edit away from a built-in one, with a "did you mean" hint', () => {
+    const typos: Record<string, string> = { analytcs: 'analytics', anlaytics: 'analytics', analytic: 'analytics', functionall: 'functional', socail: 'social', advertsing: 'advertising', necesary: 'necessary', social1: 'social' };
+    for (const [typo, meant] of Object.entries(typos)) {
+      // Even with a label: a near-miss is far more likely a typo than a new category.
+      for (const category of [{}, { label: 'Stats' }]) {
+        expect(problemsOf({ categories: { [typo]: category } }), typo).toEqual([
+          `categories.${typo}: "${typo}" is one edit away from the built-in category "${meant}": did you mean "${meant}"? Rename it, or give a custom category an id clearly different from necessary, functional, analytics, advertising, social`,
+        ]);
+      }
+    }
+    // Case is no excuse either: "Analytics" is not a valid id, and the hint says which one is.
+    expect(problemsOf({ categories: { Analytics: {} } })).toContainEqual(expect.stringMatching(/^categories\.Analytics: .*did you mean "analytics"\?/));
+    expect(() => resolveConfig({ categories: { analytcs: { cookies: ['_ga'] } } })).toThrow(/did you mean "analytics"\?/);
+  });
+
+  it('requires a label for a custom category: visitors see it as the category\'s name', () => {
+    expect(problemsOf({ categories: { chat: {} } })).toEqual([
+      'categories.chat.label: is required for a custom category: visitors see it as the category\'s name (the built-in categories necessary, functional, analytics, advertising, social have their names in every language)',
+    ]);
+    expect(problemsOf({ categories: { chat: { description: 'Talk to us.' } } })).toHaveLength(1);
+  });
+
+  it('keeps valid configs valid: built-in ids without labels, custom ids with them, ids far from a built-in one', () => {
+    const valid = {
+      categories: {
+        necessary: {},
+        functional: {},
+        analytics: { cookies: ['_ga'] },
+        advertising: {},
+        social: {},
+        chat: { label: 'Live chat' },
+        ads: { label: 'Ads' },
+        marketing: { label: 'Marketing' },
+        preferences: { label: 'Preferences' },
+        statistics: { label: 'Statistics' },
+        socials: { label: 'x' } as object,
+      },
+    };
+    // "socials" is one edit from "social": the one rejected id in this list.
+    expect(problemsOf(valid)).toEqual([expect.stringMatching(/^categories\.socials: .*did you mean "social"\?/)]);
+    delete (valid.categories as Record<string, unknown>)['socials'];
+    expect(problemsOf(valid)).toEqual([]);
   });
 
   it('requires the controller name', () => {

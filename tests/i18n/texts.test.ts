@@ -113,9 +113,9 @@ describe('categoryText: a category\'s name and description', () => {
     expect(categoryText(texts, config, 'advertising')).toEqual({ label: 'Werbung', description: 'Eigene Beschreibung' });
   });
 
-  it('names a custom category without a label by its id, with no description', () => {
-    const config = resolveConfig({ categories: { chat: {} } });
-    expect(categoryText(en, config, 'chat')).toEqual({ label: 'chat', description: '' });
+  it('names a custom category by its config\'s label and description', () => {
+    const config = resolveConfig({ categories: { chat: { label: 'Live chat', description: 'Talk to us.' } } });
+    expect(categoryText(en, config, 'chat')).toEqual({ label: 'Live chat', description: 'Talk to us.' });
   });
 
   it('does not borrow an interface text for a custom category whose id matches a text key ("preferences")', () => {
@@ -125,9 +125,9 @@ describe('categoryText: a category\'s name and description', () => {
     expect(categoryText(en, config, 'preferences')).toEqual({ label: 'Preferences', description: '' });
   });
 
-  it('names a custom category "constructor" by its id, not by Object.prototype', () => {
-    const config = resolveConfig({ categories: { constructor: {} } });
-    expect(categoryText(en, config, 'constructor')).toEqual({ label: 'constructor', description: '' });
+  it('describes a custom category "constructor" by its config, not by Object.prototype', () => {
+    const config = resolveConfig({ categories: { constructor: { label: 'Builder' } } });
+    expect(categoryText(en, config, 'constructor')).toEqual({ label: 'Builder', description: '' });
   });
 });
 
@@ -143,8 +143,8 @@ describe('purposes: what the banner says cookies are for', () => {
     );
   });
 
-  it('uses a custom category\'s label in lower case, or its id', () => {
-    expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: {} } }))).toBe('live chat and maps');
+  it('uses a custom category\'s label in lower case', () => {
+    expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: { label: 'Maps' } } }))).toBe('live chat and maps');
   });
 
   it('joins the list the way the visitor\'s language does (Intl.ListFormat, issue 10)', () => {

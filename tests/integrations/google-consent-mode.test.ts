@@ -62,6 +62,49 @@ describe('Google Consent Mode v2 (contract section 9)', () => {
     expect(layer()).toEqual([['args', 'consent', 'default', denied], ['args', 'consent', 'update', granted], expect.objectContaining({ event: 'consent_gate_update' })]);
   });
 
+  describe('with no functional category, no type is stuck after "Accept all"', () => {
+    const OPTIONAL = ['functional', 'analytics', 'advertising', 'social'] as const;
+    // Every set of optional categories a site can configure (at least one, or there is nothing to accept).
+    const sets = Array.from({ length: 2 ** OPTIONAL.length - 1 }, (_, bits) => OPTIONAL.filter((_, i) => (bits + 1) & (1 << i)));
+
+    it.each(sets.map((set) => [set.join('+'), set] as const))('%s', (_, set) => {
+      start({ googleConsentMode: true, categories: Object.fromEntries(set.map((id) => [id, {}])) } as ConsentGateConfig);
+      const has = (id: string) => (set as readonly string[]).includes(id);
+      const before = (layer()[0] as unknown[])[3] as Record<string, string>;
+      gate!.acceptAll();
+      const after = (layer()[1] as unknown[])[3] as Record<string, string>;
+      // Granted after "Accept all" unless the site has no category for the purpose at all (no ads, no statistics).
+      expect(after).toEqual({
+        ...granted,
+        ...(has('advertising') ? {} : { ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }),
+        ...(has('analytics') || has('functional') ? {} : { analytics_storage: 'denied' }),
+      });
+      // Before a decision only what needs no consent is granted: functional storage counts as
+      // necessary when the site offers no optional functional category.
+      expect(before).toEqual({ ...denied, functionality_storage: has('functional') ? 'denied' : 'granted' });
+    });
+
+    it('grants personalization_storage only while every optional category is allowed', () => {
+      start({ googleConsentMode: true, categories: { analytics: {}, advertising: {} } } as ConsentGateConfig);
+      const state = (index: number) => ((layer()[index] as unknown[])[3] as Record<string, string>)['personalization_storage'];
+      gate!.set({ analytics: true });
+      expect(state(1)).toBe('denied');
+      gate!.set({ advertising: true });
+      expect(state(3)).toBe('granted');
+      gate!.rejectAll();
+      expect(state(5)).toBe('denied');
+      expect(((layer()[5] as unknown[])[3] as Record<string, string>)['functionality_storage']).toBe('granted');
+    });
+
+    it('leaves both to the site\'s map when it names them', () => {
+      start({ googleConsentMode: { map: { social: ['personalization_storage'] } }, categories: { analytics: {}, social: {} } } as ConsentGateConfig);
+      gate!.set({ analytics: true });
+      expect(((layer()[1] as unknown[])[3] as Record<string, string>)['personalization_storage']).toBe('denied');
+      gate!.set({ social: true });
+      expect(((layer()[3] as unknown[])[3] as Record<string, string>)['personalization_storage']).toBe('granted');
+    });
+  });
+
   it('maps analytics to functional on a site without an analytics category (contract section 2)', () => {
     start({ googleConsentMode: true, categories: { functional: {} } } as ConsentGateConfig);
     gate!.set({ functional: true });
@@ -71,21 +114,22 @@ describe('Google Consent Mode v2 (contract section 9)', () => {
   it('takes options: dataLayer name, wait_for_update, ads_data_redaction, url_passthrough, and a map per category', () => {
     start({
       googleConsentMode: { dataLayerName: 'myLayer', waitForUpdate: 800, adsDataRedaction: true, urlPassthrough: true, map: { marketing: ['ad_storage'] } },
-      categories: { marketing: {} },
+      categories: { marketing: { label: 'Marketing' } },
     } as ConsentGateConfig);
     expect(layer('myLayer')).toEqual([
-      ['args', 'consent', 'default', { ...denied, wait_for_update: 800 }],
+      // No functional category: functionality_storage counts as necessary.
+      ['args', 'consent', 'default', { ...denied, functionality_storage: 'granted', wait_for_update: 800 }],
       ['args', 'set', 'ads_data_redaction', true],
       ['args', 'set', 'url_passthrough', true],
     ]);
     gate!.acceptAll();
-    expect(layer('myLayer')[3]).toEqual(['args', 'consent', 'update', { ...denied, ad_storage: 'granted' }]);
+    expect(layer('myLayer')[3]).toEqual(['args', 'consent', 'update', { ...denied, ad_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }]);
     expect(view['dataLayer']).toBeUndefined();
   });
 
   it('in opt-out mode, defaults follow each category default', () => {
     start({ mode: 'opt-out', googleConsentMode: true, categories: { analytics: {}, advertising: { default: false } } } as ConsentGateConfig);
-    expect(layer()[0]).toEqual(['args', 'consent', 'default', { ...denied, analytics_storage: 'granted' }]);
+    expect(layer()[0]).toEqual(['args', 'consent', 'default', { ...denied, analytics_storage: 'granted', functionality_storage: 'granted' }]);
   });
 
   it('rejects bad options with a path, and is not known to a build without the feature', () => {

@@ -169,7 +169,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
   it('renders for a custom category whose id is also an Object.prototype member ("constructor")', () => {
     // "constructor" matches the category id pattern, so the config is valid; the banner must
     // still render and name it.
-    const { banner } = renderBanner({ categories: { constructor: {} } });
+    const { banner } = renderBanner({ categories: { constructor: { label: 'Constructor' } } });
     expect(banner.textContent).toContain('cookies for constructor.');
   });
 });

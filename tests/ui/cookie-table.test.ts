@@ -39,6 +39,7 @@ describe('cookie declaration table (contract section 4)', () => {
 
   it('lists every declared cookie from the config, category by category, necessary first', async () => {
     expect(rows(await mountedTable())).toEqual([
+      ['Necessary', 'consent_gate', location.hostname, 'Remembers your cookie choice.', '182 days'],
       ['Necessary', 'session', 'Example News', 'Keeps you signed in', 'Session'],
       ['Analytics', '_ga_*', '', '', ''],
       ['Analytics', '_ga', 'Google Analytics', 'Visitor ID', '2 years'],
@@ -51,6 +52,7 @@ describe('cookie declaration table (contract section 4)', () => {
   it('falls back to the built-in catalogue\'s vendor for the provider (_fbp → Meta), the config winning', async () => {
     const table = await mountedTable({ categories: { advertising: { cookies: ['_fbp', { name: '_gcl_au', provider: 'Our agency' }] } } });
     expect(rows(table).map((row) => [row[1], row[2]])).toEqual([
+      ['consent_gate', location.hostname],
       ['_fbp', 'Meta'],
       ['_gcl_au', 'Our agency'],
     ]);
@@ -68,15 +70,47 @@ describe('cookie declaration table (contract section 4)', () => {
     expect(rows(document.querySelector<HTMLElement>('#two table')!)).toEqual(rows(document.querySelector<HTMLElement>('#one table')!));
   });
 
-  it('renders an empty body for a site that declares no cookies', async () => {
-    expect(rows(await mountedTable({ categories: { advertising: {} } }))).toEqual([]);
+  it('lists only the consent cookie for a site that declares no cookies', async () => {
+    expect(rows(await mountedTable({ categories: { advertising: {} } })).map((row) => row[1])).toEqual(['consent_gate']);
+  });
+
+  it('lists the library\'s own consent cookie as necessary, with its configured name, the controller as provider, its purpose and lifetime', async () => {
+    const table = await mountedTable({ controller: { name: 'Example News Ltd' }, cookie: { name: 'site_consent', days: 30 }, categories: { analytics: { cookies: ['_ga'] } } });
+    expect(rows(table)).toEqual([
+      ['Necessary', 'site_consent', 'Example News Ltd', 'Remembers your cookie choice.', '30 days'],
+      ['Analytics', '_ga', 'Google Analytics', '', ''],
+    ]);
+  });
+
+  it('keeps the site\'s own declaration of the consent cookie instead of adding a second row', async () => {
+    const table = await mountedTable({ categories: { necessary: { cookies: [{ name: 'consent_gate', purpose: 'Stores consent', lifetime: '6 months' }] } } });
+    expect(rows(table)).toEqual([['Necessary', 'consent_gate', '', 'Stores consent', '6 months']]);
+  });
+
+  it.each([
+    ['de', '182 Tage'],
+    ['es', '182 días'],
+    ['fr', '182 jours'],
+    ['it', '182 giorni'],
+    ['ja', '182 日'],
+    ['pt', '182 dias'],
+    ['ru', '182 дня'],
+  ])('names the consent cookie\'s purpose and lifetime in %s', async (language, lifetime) => {
+    const locale = (await import(`../../src/i18n/locales/${language}.ts`)) as { default: Record<string, string> };
+    page('<div id="declaration" data-consent-cookie-table></div>');
+    const { ui } = setup({}, { language, locale: locale.default });
+    onReset(renderCookieTables(document, ui));
+    // Intl puts a no-break space between number and unit in some languages ("182 jours").
+    const row = rows(await drawnTable())[0]!.map((cell) => cell.replace(/\s/g, ' '));
+    expect(row).toEqual([locale.default['necessary'], 'consent_gate', location.hostname, locale.default['choiceCookie'], lifetime]);
+    expect(row[3]).not.toBe('Remembers your cookie choice.');
   });
 
   it('renders config strings as text, never HTML (SEC-5)', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const table = await mountedTable({ categories: { advertising: { label: hostile, cookies: [{ name: 'ad', purpose: hostile, provider: hostile, lifetime: hostile }] } } });
     expect(table.querySelector('img')).toBeNull();
-    expect(rows(table)[0]).toEqual([hostile, 'ad', hostile, hostile, hostile]);
+    expect(rows(table)[1]).toEqual([hostile, 'ad', hostile, hostile, hostile]);
   });
 
   it('uses the interface language\'s texts for its headings and category names', async () => {
@@ -85,7 +119,7 @@ describe('cookie declaration table (contract section 4)', () => {
     onReset(renderCookieTables(document, ui));
     const table = await drawnTable();
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Kategorie', 'Cookie', 'Anbieter', 'Zweck', 'Laufzeit']);
-    expect(rows(table)[0]![0]).toBe('Werbung');
+    expect(rows(table)[1]![0]).toBe('Werbung');
   });
 
   it('shows its English headings although the first view\'s texts do not carry them', async () => {

@@ -19,6 +19,8 @@ const later = {
   provider: 'Provider',
   purpose: 'Purpose',
   lifetime: 'Lifetime',
+  /** The purpose of Consent Gate's own cookie in the cookie declaration. */
+  choiceCookie: 'Remembers your cookie choice.',
   necessaryText: 'Make the site work and remember your cookie choice.',
   functionalText: 'Remember your settings and offer extra features.',
   analyticsText: 'Count visits and see how the site is used.',

@@ -37,6 +37,7 @@ const de: Texts = {
   provider: 'Anbieter',
   purpose: 'Zweck',
   lifetime: 'Laufzeit',
+  choiceCookie: 'Speichert Ihre Wahl.',
   necessary: 'Notwendig',
   necessaryText: 'Für den Betrieb der Website und Ihre Wahl.',
   functional: 'Funktional',

@@ -36,6 +36,7 @@ const es: Texts = {
   provider: 'Proveedor',
   purpose: 'Finalidad',
   lifetime: 'Duración',
+  choiceCookie: 'Guarda tu elección.',
   necessary: 'Necesarias',
   necessaryText: 'Hacen funcionar el sitio y guardan tu elección.',
   functional: 'Funcionales',

@@ -37,6 +37,7 @@ const fr: Texts = {
   provider: 'Fournisseur',
   purpose: 'Finalité',
   lifetime: 'Durée',
+  choiceCookie: 'Retient votre choix.',
   necessary: 'Nécessaires',
   necessaryText: 'Pour faire fonctionner le site et retenir votre choix.',
   functional: 'Fonctionnels',

@@ -37,6 +37,7 @@ const it: Texts = {
   provider: 'Fornitore',
   purpose: 'Finalità',
   lifetime: 'Durata',
+  choiceCookie: 'Ricorda la tua scelta.',
   necessary: 'Necessari',
   necessaryText: 'Fanno funzionare il sito e ricordano la tua scelta.',
   functional: 'Funzionali',

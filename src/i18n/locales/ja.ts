@@ -37,6 +37,7 @@ const ja: Texts = {
   provider: '提供元',
   purpose: '目的',
   lifetime: '期間',
+  choiceCookie: '選択を保存します。',
   necessary: '必須',
   necessaryText: 'サイトの動作と選択の保存に必要です。',
   functional: '機能',

@@ -37,6 +37,7 @@ const pt: Texts = {
   provider: 'Provedor',
   purpose: 'Finalidade',
   lifetime: 'Duração',
+  choiceCookie: 'Guarda sua escolha.',
   necessary: 'Necessários',
   necessaryText: 'Fazem o site funcionar e guardam sua escolha.',
   functional: 'Funcionais',

@@ -37,6 +37,7 @@ const ru: Texts = {
   provider: 'Поставщик',
   purpose: 'Цель',
   lifetime: 'Срок',
+  choiceCookie: 'Хранит ваш выбор.',
   necessary: 'Необходимые',
   necessaryText: 'Работа сайта и сохранение вашего выбора.',
   functional: 'Функциональные',
