@@ -47,10 +47,17 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
   const partitionTimer = setInterval(() => void checkPartitions(), PARTITION_CHECK_MS);
   partitionTimer.unref();
 
-  const batcher = createInsertBatcher(async (records) => {
-    const rows = await client.query<{ record_id: string }>(sql.INSERT_RECORDS, [JSON.stringify(records.map(only))]);
-    return new Set(rows.map((row) => row.record_id));
-  }, options.batch);
+  const batcher = createInsertBatcher(
+    async (records) => {
+      const rows = await client.query<{ record_id: string }>(sql.INSERT_RECORDS, [JSON.stringify(records.map(only))]);
+      return new Set(rows.map((row) => row.record_id));
+    },
+    options.batch,
+    async (ids) => {
+      const rows = await client.query<RecordRow>(sql.FIND_RECORDS, [JSON.stringify(ids)]);
+      return new Map(rows.map((row) => [row.record_id, rowToRecord(row)]));
+    },
+  );
 
   async function rates<T extends object>(group: string | undefined, extra: (row: Record<string, unknown>) => T): Promise<Array<CategoryRate & T>> {
     const rows = await client.query<Record<string, unknown>>(sql.categoryRates(group));

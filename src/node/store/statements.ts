@@ -23,16 +23,27 @@ export const INSERT_RECORDS = `
   FROM input i JOIN claimed c ON c.record_id = i."recordId"
   RETURNING record_id::text AS record_id`;
 
-const RECORD_COLUMNS = `schema_version, record_id::text AS record_id, consent_id::text AS consent_id,
-  decided_at, received_at, revision, texts_hash, language, mode, choices, method, gpc, version, url`;
+/**
+ * Times leave the database as RFC 3339 text: drivers parse PostgreSQL's own text with
+ * `new Date()`, which reads year 0001 as 2001.
+ */
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-export const HISTORY = `SELECT ${RECORD_COLUMNS} FROM consent_records
-  WHERE consent_id = $1::uuid ORDER BY decided_at, received_at, record_id`;
+const RECORD_COLUMNS = `schema_version, record_id::text AS record_id, consent_id::text AS consent_id,
+  to_char(decided_at AT TIME ZONE 'UTC', ${ISO}) AS decided_at, to_char(received_at AT TIME ZONE 'UTC', ${ISO}) AS received_at, revision, texts_hash, language, mode, choices, method, gpc, version, url`;
+
+// ORDER BY names the table's columns (r.), not the text columns of the same names selected above.
+export const HISTORY = `SELECT ${RECORD_COLUMNS} FROM consent_records r
+  WHERE r.consent_id = $1::uuid ORDER BY r.decided_at, r.received_at, r.record_id`;
+
+/** The stored records with the ids in a JSON array, to tell a replay from a conflict. */
+export const FIND_RECORDS = `SELECT ${RECORD_COLUMNS} FROM consent_records
+  WHERE record_id IN (SELECT jsonb_array_elements_text($1::jsonb)::uuid)`;
 
 /** Keyset pagination on (received_at, record_id): stable under concurrent inserts, no cursor. */
-export const EXPORT_PAGE = `SELECT ${RECORD_COLUMNS}, received_at::text AS received_key FROM consent_records
-  WHERE (received_at, record_id) > ($1::timestamptz, $2::uuid)
-  ORDER BY received_at, record_id LIMIT $3`;
+export const EXPORT_PAGE = `SELECT ${RECORD_COLUMNS}, r.received_at::text AS received_key FROM consent_records r
+  WHERE (r.received_at, r.record_id) > ($1::timestamptz, $2::uuid)
+  ORDER BY r.received_at, r.record_id LIMIT $3`;
 
 export const PRUNE = `
   WITH gone AS (

@@ -8,8 +8,13 @@ import type { ConsentRecord, StoredRecord } from '../schema/record.js';
 export interface InsertResult {
   /** Records stored now. */
   inserted: number;
-  /** Records whose record id was already stored (replays): accepted, not stored again. */
+  /** Records whose record id was already stored with the same content (replays): accepted, not stored again. */
   duplicates: number;
+  /**
+   * Record ids already stored with other content: not replays, not stored (the receiver answers
+   * 409). Counted in neither `inserted` nor `duplicates`. Absent when there are none.
+   */
+  conflicts?: string[];
 }
 
 /** Options for {@link RecordStore.export}. */
