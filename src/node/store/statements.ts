@@ -54,21 +54,38 @@ export const PRUNE = `
   )
   SELECT count(*)::int AS count FROM gone`;
 
-export const STATS_TOTALS = `SELECT count(*)::int AS total, count(DISTINCT consent_id)::int AS visitors FROM consent_records`;
+/** Stats statements take one parameter, `$1`: decisions made at or after it count ('-infinity' for all). */
+const IN_PERIOD = `r.decided_at >= $1::timestamptz`;
 
-export const STATS_METHODS = `SELECT method, count(*)::int AS count FROM consent_records GROUP BY method ORDER BY count DESC, method`;
+export const STATS_TOTALS = `SELECT count(*)::int AS total, count(DISTINCT consent_id)::int AS visitors FROM consent_records r WHERE ${IN_PERIOD}`;
+
+export const STATS_METHODS = `SELECT method, count(*)::int AS count FROM consent_records r WHERE ${IN_PERIOD} GROUP BY method ORDER BY count DESC, method`;
+
+/** Each visitor's latest decision in the period (per `group` when given), newest first. */
+function latest(group?: string): string {
+  const by = group ? `${group}, ` : '';
+  return `SELECT DISTINCT ON (${by}r.consent_id) ${group ? `${group} AS grp, ` : ''}r.method, r.choices
+    FROM consent_records r WHERE ${IN_PERIOD}
+    ORDER BY ${by}r.consent_id, r.decided_at DESC, r.received_at DESC, r.record_id DESC`;
+}
+
+/** Visitors per method of their latest decision. */
+export const STATS_LATEST_METHODS = `SELECT l.method, count(*)::int AS visitors FROM (${latest()}) l GROUP BY l.method ORDER BY visitors DESC, l.method`;
 
 /**
- * Accept and reject counts over `jsonb_each(choices)`, optionally per `group` (an SQL
- * expression of ours, never input), returned in the column `grp`.
+ * Visitors who accept and refuse each category, by their latest decision (one visitor who
+ * accepted, then customised, then reset counts once, as a reset), optionally per `group` (an
+ * SQL expression of ours, never input), returned in the column `grp`. A reset is not a refusal:
+ * the visitor withdrew and has no decision now, so it is counted apart.
  */
 export function categoryRates(group?: string): string {
-  const select = group ? `${group} AS grp, ` : '';
+  const select = group ? `l.grp, ` : '';
   const by = group ? '1, 2' : '1';
   return `SELECT ${select}c.key AS category,
-      count(*) FILTER (WHERE c.value = 'true'::jsonb)::int AS accepted,
-      count(*) FILTER (WHERE c.value = 'false'::jsonb)::int AS rejected
-    FROM consent_records r, jsonb_each(r.choices) c
+      count(*) FILTER (WHERE l.method <> 'reset' AND c.value = 'true'::jsonb)::int AS accepted,
+      count(*) FILTER (WHERE l.method <> 'reset' AND c.value = 'false'::jsonb)::int AS rejected,
+      count(*) FILTER (WHERE l.method = 'reset')::int AS reset
+    FROM (${latest(group)}) l, jsonb_each(l.choices) c
     WHERE c.key <> 'necessary'
     GROUP BY ${by} ORDER BY ${by}`;
 }
