@@ -1,10 +1,15 @@
 /**
  * The Node tools' dependencies are optional peer dependencies (contract section 11): a browser
- * project's `npm install consent-gate` does not pull them. When one is missing, say which
- * command installs it instead of surfacing the loader's error.
+ * project's `npm install consent-gate` does not pull them. When some are missing, say which
+ * command installs all of them at once, before the command has written anything.
  */
 
-/** A peer dependency the requested feature needs is not installed. */
+/** Names in words: `a`, `a and b`, `a, b and c`. */
+function listOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/** Peer dependencies the requested feature needs are not installed. */
 export class MissingDependencyError extends Error {
   override readonly name = 'MissingDependencyError';
   /** Machine-readable code, stable for callers. */
@@ -16,7 +21,7 @@ export class MissingDependencyError extends Error {
     /** What needs them, e.g. "the embedded store". */
     readonly purpose: string,
   ) {
-    super(`${purpose} needs ${packages.join(' and ')}, which ${packages.length === 1 ? 'is' : 'are'} not installed. Run: npm install ${packages.join(' ')}`);
+    super(`${purpose} needs ${listOf(packages)}, which ${packages.length === 1 ? 'is' : 'are'} not installed. Run: npm install ${packages.join(' ')}`);
   }
 }
 
@@ -39,4 +44,37 @@ export async function importOptional<T>(name: string, load: () => Promise<T>, pu
     if (isModuleNotFound(error, name)) throw new MissingDependencyError(installWith, purpose);
     throw error;
   }
+}
+
+/** One optional peer dependency: its npm name and a literal `import('name')`. */
+export interface OptionalDependency<T = unknown> {
+  name: string;
+  load: () => Promise<T>;
+}
+
+/**
+ * Loads several optional peer dependencies at once, so a person who lacks three learns about all
+ * three from one message (and one `npm install`), not one per run. Call it before the command
+ * writes anything (a data directory, a report), so a failed run leaves nothing behind.
+ * @throws {MissingDependencyError} naming every missing package, in the order given.
+ * @example
+ * const [pglite, ajv] = await importOptionals([
+ *   { name: '@electric-sql/pglite', load: () => import('@electric-sql/pglite') },
+ *   { name: 'ajv', load: () => import('ajv') },
+ * ], 'consent-gate records serve');
+ */
+export async function importOptionals<const T extends readonly OptionalDependency[]>(
+  dependencies: T,
+  purpose: string,
+): Promise<{ -readonly [K in keyof T]: Awaited<ReturnType<T[K]['load']>> }> {
+  const settled = await Promise.allSettled(dependencies.map((dependency) => dependency.load()));
+  const missing: string[] = [];
+  settled.forEach((result, i) => {
+    if (result.status === 'fulfilled') return;
+    const { name } = dependencies[i]!;
+    if (!isModuleNotFound(result.reason, name)) throw result.reason;
+    missing.push(name);
+  });
+  if (missing.length) throw new MissingDependencyError(missing, purpose);
+  return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
 }

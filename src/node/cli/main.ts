@@ -26,7 +26,9 @@ Commands:
   show <consent-id> [--json]   every record of one visitor's consent, oldest first
   export [--since DATE] [--format jsonl|csv]
                                all records (received since DATE) to standard output
-  stats [--json]               accept and reject rates per category, revision and day
+  stats [--since DATE] [--json]
+                               visitors who accept, refuse or reset (withdrew), per category,
+                               revision and day: each visitor's latest decision counts, once
   prune --older-than <N>d      delete records stored more than N days ago
 
 Where records are kept (every records command):

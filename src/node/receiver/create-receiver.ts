@@ -10,6 +10,7 @@ import type { CorsOptions } from './cors.js';
 import { fromFetchRequest, toFetchResponse } from './fetch-adapter.js';
 import { handleRequest, type HandlerContext } from './handle-request.js';
 import { fromNodeRequest, sendNodeReply } from './node-adapter.js';
+import { lastForwarded } from './origin.js';
 import { createRateLimiter, type RateLimitOptions } from './rate-limit.js';
 
 /** Options for {@link createReceiver}. */
@@ -23,7 +24,9 @@ export interface ReceiverOptions {
    */
   rateLimit?: RateLimitOptions | false;
   /**
-   * Cross-origin posting, for a receiver on another origin than the site.
+   * Cross-origin posting, for a receiver on another origin than the site. Posts that carry an
+   * `Origin` other than the receiver's own (or one listed here) are refused with 403, `null`
+   * included; posts without `Origin` (not from a browser) are accepted.
    * @default false
    */
   cors?: CorsOptions | false;
@@ -44,6 +47,16 @@ export interface ReceiverOptions {
    * @example (req) => String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim()
    */
   clientAddress?: (req: IncomingMessage) => string | undefined;
+  /**
+   * The receiver runs behind one reverse proxy or load balancer that sets `X-Forwarded-For`
+   * (appending the address it saw) and `X-Forwarded-Host` (the host the visitor asked for). The
+   * rate limit then keys on the last `X-Forwarded-For` address and the origin check compares with
+   * the last `X-Forwarded-Host`: the values that proxy added. Only turn it on when clients cannot
+   * reach the receiver except through that proxy, or they choose their own address. A
+   * `clientAddress` function, when given, still decides the address.
+   * @default false
+   */
+  trustProxy?: boolean;
   /** Told when the store fails (the client gets a 503). @default logs to the console */
   onStoreError?: (error: unknown) => void;
   /** The clock, in milliseconds since the epoch (for tests). @default Date.now */
@@ -80,12 +93,15 @@ export async function createReceiver(options: ReceiverOptions): Promise<Receiver
     cors: options.cors ?? false,
     maxBodyBytes: options.maxBodyBytes ?? 16 * 1024,
     futureToleranceMs: options.futureToleranceMs ?? 5 * 60_000,
+    trustProxy: options.trustProxy ?? false,
     now: options.now ?? Date.now,
     onStoreError: options.onStoreError ?? ((error) => console.error('[consent-gate] the record store failed:', error)),
   };
+  const forwardedFor = (value: string | string[] | null | undefined) => (options.trustProxy ? lastForwarded(Array.isArray(value) ? value.join(',') : (value ?? undefined)) : undefined);
   return {
     node(req, res) {
-      handleRequest(fromNodeRequest(req, options.clientAddress?.(req) ?? req.socket?.remoteAddress), context).then(
+      const address = options.clientAddress?.(req) ?? forwardedFor(req.headers['x-forwarded-for']) ?? req.socket?.remoteAddress;
+      handleRequest(fromNodeRequest(req, address), context).then(
         (reply) => sendNodeReply(req, res, reply),
         (error: unknown) => {
           // Only a broken request stream gets here (the client went away); nothing was stored.
@@ -94,7 +110,8 @@ export async function createReceiver(options: ReceiverOptions): Promise<Receiver
       );
     },
     async fetch(request, info) {
-      const reply = await handleRequest(fromFetchRequest(request, info?.clientAddress), context);
+      const address = forwardedFor(request.headers.get('x-forwarded-for')) ?? info?.clientAddress;
+      const reply = await handleRequest(fromFetchRequest(request, address), context);
       return toFetchResponse(request, reply);
     },
   };

@@ -33,6 +33,8 @@ export function fromFetchRequest(request: Request, clientAddress: string | undef
     method: request.method,
     header: (name) => request.headers.get(name) ?? undefined,
     clientAddress,
+    // The URL the runtime built from the request line and Host: the receiver's own origin.
+    ownHost: URL.canParse(request.url) ? new URL(request.url).host : undefined,
     readBody: (limit) => readFetchBody(request, limit),
   };
 }

@@ -1,13 +1,14 @@
 /**
  * The receiver's decisions, independent of Node's `(req, res)` and of fetch: each adapter
  * describes the request with {@link IncomingRequest} and sends back the {@link Reply}.
- * Order: CORS preflight, method, rate limit, content type, size, encoding, JSON, schema,
+ * Order: CORS preflight, method, origin, rate limit, content type, size, encoding, JSON, schema,
  * clock, store. Nothing is answered 2xx before the store has stored it.
  */
 import type { RecordValidator } from '../schema/validate-record.js';
 import type { RecordStore } from '../store/types.js';
 import { corsHeaders, preflightHeaders, type CorsOptions } from './cors.js';
 import { isAcceptedContentType } from './content-type.js';
+import { isAllowedOrigin, lastForwarded } from './origin.js';
 import type { RateLimiter } from './rate-limit.js';
 import { errorReply, jsonReply, type Reply } from './reply.js';
 
@@ -21,6 +22,8 @@ export interface IncomingRequest {
   header(name: string): string | undefined;
   /** The client's address for the rate limit; undefined when unknown (no limit applies). */
   clientAddress: string | undefined;
+  /** The receiver's own host and port as the client addressed it (`Host`, or the request URL's). */
+  ownHost?: string | undefined;
   /** Reads the body; `{ ok: false }` as soon as it passes `limit` bytes. */
   readBody(limit: number): Promise<BodyResult>;
 }
@@ -33,6 +36,8 @@ export interface HandlerContext {
   cors: CorsOptions | false;
   maxBodyBytes: number;
   futureToleranceMs: number;
+  /** Whether `X-Forwarded-Host` (set by the one proxy in front) names the receiver's own host. */
+  trustProxy: boolean;
   now: () => number;
   onStoreError: (error: unknown) => void;
 }
@@ -66,6 +71,14 @@ export async function handleRequest(request: IncomingRequest, context: HandlerCo
   }
   if (method !== 'POST') {
     return withCors(errorReply(405, { error: 'method_not_allowed', message: `${method} is not allowed: POST a consent record` }, { allow: context.cors ? 'POST, OPTIONS' : 'POST' }));
+  }
+  const origin = request.header('origin');
+  const ownHost = (context.trustProxy && lastForwarded(request.header('x-forwarded-host'))) || request.ownHost;
+  if (!isAllowedOrigin(origin, ownHost, context.cors)) {
+    return errorReply(403, {
+      error: 'origin_not_allowed',
+      message: `origin ${origin} may not post consent records: post from the receiver's own origin, or allow this one (cors.origins, \`records serve --cors ${origin === 'null' ? 'ORIGIN' : origin}\`)`,
+    });
   }
   if (context.limiter && request.clientAddress !== undefined) {
     const verdict = context.limiter.take(request.clientAddress, context.now());
@@ -108,7 +121,18 @@ export async function handleRequest(request: IncomingRequest, context: HandlerCo
     );
   }
   try {
-    const { inserted } = await context.store.insert([record]);
+    const { inserted, conflicts } = await context.store.insert([record]);
+    if (conflicts?.includes(record.recordId)) {
+      // A replay must repeat the record exactly; another record under a stored id is not a replay
+      // and is neither stored nor acknowledged (RFC 9110 §15.5.10: conflicts with the current state).
+      return withCors(
+        errorReply(409, {
+          error: 'record_conflict',
+          message: `a different record with recordId ${record.recordId} is already stored; a new decision needs a new recordId`,
+          field: 'recordId',
+        }),
+      );
+    }
     return withCors(jsonReply(inserted ? 201 : 200, { stored: inserted === 1, duplicate: inserted === 0, recordId: record.recordId }));
   } catch (error) {
     context.onStoreError(error);

@@ -15,7 +15,7 @@ export { openPgStore } from '../store/pg-store.js';
 export type { PgStoreOptions } from '../store/pg-store.js';
 export type { SqlRecordStore, SqlStoreOptions } from '../store/sql-store.js';
 export type { BatchOptions } from '../store/batcher.js';
-export type { CategoryRate, ExportOptions, InsertResult, RecordStats, RecordStore } from '../store/types.js';
+export type { CategoryRate, ExportOptions, InsertResult, RecordStats, RecordStore, StatsOptions } from '../store/types.js';
 export { StoreUnavailableError } from '../store/errors.js';
 export { MissingDependencyError } from '../optional-dependency.js';
 export { createRecordValidator } from '../schema/validate-record.js';

@@ -83,6 +83,7 @@ export function fromNodeRequest(req: IncomingMessage, clientAddress: string | un
       return Array.isArray(value) ? value.join(', ') : value;
     },
     clientAddress,
+    ownHost: req.headers.host,
     readBody: (limit) => readNodeBody(req, limit),
   };
 }

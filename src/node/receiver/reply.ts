@@ -19,6 +19,7 @@ export type ReceiverErrorCode =
   | 'malformed_json'
   | 'invalid_record'
   | 'timestamp_in_future'
+  | 'record_conflict'
   | 'store_unavailable';
 
 /** The JSON body of every 4xx and 5xx answer. */
@@ -26,7 +27,7 @@ export interface ReceiverErrorBody {
   error: ReceiverErrorCode;
   /** What was wrong, in words. */
   message: string;
-  /** The first field at fault, for `invalid_record` and `timestamp_in_future`. */
+  /** The first field at fault, for `invalid_record`, `timestamp_in_future` and `record_conflict`. */
   field?: string;
   /** Every problem found (at most 10), for `invalid_record`. */
   problems?: Array<{ field: string; message: string }>;

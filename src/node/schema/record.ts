@@ -28,3 +28,13 @@ export const RECORD_FIELDS = [
   'version',
   'url',
 ] as const satisfies ReadonlyArray<keyof ConsentRecord>;
+
+/** Whether two records say the same thing: every field equal, `choices` whatever its key order. */
+export function sameRecord(a: ConsentRecord, b: ConsentRecord): boolean {
+  for (const field of RECORD_FIELDS) {
+    if (field === 'choices') continue;
+    if (a[field] !== b[field]) return false;
+  }
+  const keys = Object.keys(a.choices);
+  return keys.length === Object.keys(b.choices).length && keys.every((key) => Object.hasOwn(b.choices, key) && a.choices[key] === b.choices[key]);
+}

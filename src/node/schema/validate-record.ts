@@ -4,8 +4,9 @@
  * bundled into the build, so the receiver validates against exactly what the package publishes.
  */
 import schema from '../../../schema/record.schema.json' with { type: 'json' };
-import { importOptional } from '../optional-dependency.js';
+import { importOptionals } from '../optional-dependency.js';
 import type { ConsentRecord } from './record.js';
+import { timeProblem } from './timestamp.js';
 
 /** One thing wrong with a record. */
 export interface RecordProblem {
@@ -52,6 +53,12 @@ function messageOf(error: AjvError): string {
   }
 }
 
+/** What the validator loads; the command line checks these with the store's before writing anything. */
+export const VALIDATOR_DEPENDENCIES = [
+  { name: 'ajv', load: () => import('ajv/dist/2020.js') },
+  { name: 'ajv-formats', load: () => import('ajv-formats') },
+] as const;
+
 /** The most problems reported for one record: enough to fix it, bounded for hostile input. */
 const MAX_PROBLEMS = 10;
 
@@ -60,10 +67,7 @@ const MAX_PROBLEMS = 10;
  * @throws {MissingDependencyError} when `ajv` or `ajv-formats` is not installed.
  */
 export async function createRecordValidator(): Promise<RecordValidator> {
-  const purpose = 'Validating consent records';
-  const install = ['ajv', 'ajv-formats'];
-  const ajvModule = await importOptional('ajv', () => import('ajv/dist/2020.js'), purpose, install);
-  const formatsModule = await importOptional('ajv-formats', () => import('ajv-formats'), purpose, install);
+  const [ajvModule, formatsModule] = await importOptionals(VALIDATOR_DEPENDENCIES, 'Validating consent records');
   // Both are CommonJS: the constructor and plugin sit on `default` (or `default.default`).
   const Ajv2020 = (ajvModule.default as unknown as { default?: typeof ajvModule.default }).default ?? ajvModule.default;
   const addFormats = (formatsModule.default as unknown as { default?: typeof formatsModule.default }).default ?? formatsModule.default;
@@ -71,7 +75,12 @@ export async function createRecordValidator(): Promise<RecordValidator> {
   addFormats(ajv, ['date-time', 'uri']);
   const validate = ajv.compile(schema);
   return (value) => {
-    if (validate(value)) return { ok: true, record: value as unknown as ConsentRecord };
+    if (validate(value)) {
+      const record = value as unknown as ConsentRecord;
+      // A record the store cannot hold is refused here (422), before it can fail a batch (503).
+      const problem = timeProblem(record.timestamp);
+      return problem ? { ok: false, problems: [{ field: 'timestamp', message: problem }] } : { ok: true, record };
+    }
     const problems = (validate.errors ?? [])
       .filter((error) => (error as AjvError).propertyName === undefined)
       .slice(0, MAX_PROBLEMS)

@@ -2,12 +2,20 @@
  * Coalesces concurrent inserts: records that arrive within `delayMs` of each other (or until
  * `maxBatch` are waiting) go to the database in one multi-row statement, so a burst costs few
  * round trips. Each caller learns what happened to its own records.
+ *
+ * One caller's bad record must not fail the others' good ones: when the database refuses the
+ * statement for its content (isStatementError), each caller's records are sent again on their
+ * own, and only the caller at fault gets the error.
  */
-import type { ConsentRecord } from '../schema/record.js';
+import { sameRecord, type ConsentRecord } from '../schema/record.js';
+import { isStatementError } from './errors.js';
 import type { InsertResult } from './types.js';
 
 /** Writes records in one statement; resolves to the record ids it stored (not the replays). */
 export type InsertMany = (records: readonly ConsentRecord[]) => Promise<ReadonlySet<string>>;
+
+/** Reads the stored records with these ids, to tell a replay from a conflict. */
+export type FindStored = (recordIds: readonly string[]) => Promise<ReadonlyMap<string, ConsentRecord>>;
 
 /** Batching settings. */
 export interface BatchOptions {
@@ -38,7 +46,7 @@ export interface InsertBatcher {
   readonly batches: number;
 }
 
-export function createInsertBatcher(insertMany: InsertMany, { delayMs = 2, maxBatch = 500 }: BatchOptions = {}): InsertBatcher {
+export function createInsertBatcher(insertMany: InsertMany, { delayMs = 2, maxBatch = 500 }: BatchOptions = {}, findStored?: FindStored): InsertBatcher {
   let waiting: Waiter[] = [];
   let waitingCount = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -54,20 +62,47 @@ export function createInsertBatcher(insertMany: InsertMany, { delayMs = 2, maxBa
     try {
       stored = await insertMany([...unique.values()]);
     } catch (error) {
+      if (batch.length > 1 && isStatementError(error)) {
+        await Promise.all(batch.map((waiter) => send([waiter])));
+        return;
+      }
       for (const waiter of batch) waiter.reject(error);
       return;
     }
     const claimed = new Set<string>();
-    for (const waiter of batch) {
+    const replayed = new Map<Waiter, ConsentRecord[]>();
+    const counts = batch.map((waiter) => {
       let inserted = 0;
-      for (const { recordId } of waiter.records) {
-        if (stored.has(recordId) && !claimed.has(recordId)) {
-          claimed.add(recordId);
+      const others: ConsentRecord[] = [];
+      for (const record of waiter.records) {
+        if (stored.has(record.recordId) && !claimed.has(record.recordId)) {
+          claimed.add(record.recordId);
           inserted++;
-        }
+        } else others.push(record);
       }
-      waiter.resolve({ inserted, duplicates: waiter.records.length - inserted });
+      if (others.length) replayed.set(waiter, others);
+      return inserted;
+    });
+    let found: ReadonlyMap<string, ConsentRecord> = new Map();
+    if (replayed.size && findStored) {
+      try {
+        found = await findStored([...new Set([...replayed.values()].flat().map((record) => record.recordId))]);
+      } catch (error) {
+        // Without the stored copy a replay cannot be told from a conflict: those callers retry.
+        // (A promise settles once, so the resolve below leaves them rejected.)
+        for (const waiter of replayed.keys()) waiter.reject(error);
+      }
     }
+    batch.forEach((waiter, i) => {
+      const conflicts: string[] = [];
+      for (const record of replayed.get(waiter) ?? []) {
+        const original = found.get(record.recordId);
+        if (original && !sameRecord(original, record)) conflicts.push(record.recordId);
+      }
+      const inserted = counts[i]!;
+      const duplicates = waiter.records.length - inserted - conflicts.length;
+      waiter.resolve(conflicts.length ? { inserted, duplicates, conflicts } : { inserted, duplicates });
+    });
   }
 
   function flush(): void {

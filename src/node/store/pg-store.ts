@@ -7,6 +7,9 @@ import { StoreUnavailableError } from './errors.js';
 import type { SqlClient } from './sql-client.js';
 import { createSqlStore, type SqlRecordStore, type SqlStoreOptions } from './sql-store.js';
 
+/** The driver this store loads (an optional peer dependency). */
+export const PG_DEPENDENCY = { name: 'pg', load: () => import('pg') } as const;
+
 /** Options for {@link openPgStore}. */
 export interface PgStoreOptions extends SqlStoreOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -58,7 +61,7 @@ export function explainPgError(error: unknown, connectionString: string): StoreU
  * @throws {StoreUnavailableError} naming the fix when the database cannot be reached.
  */
 export async function openPgStore(options: PgStoreOptions): Promise<SqlRecordStore> {
-  const pg = await importOptional('pg', () => import('pg'), 'The PostgreSQL record store');
+  const pg = await importOptional(PG_DEPENDENCY.name, PG_DEPENDENCY.load, 'The PostgreSQL record store');
   const Pool = (pg.default ?? pg).Pool;
   let url: URL;
   try {

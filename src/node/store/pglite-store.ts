@@ -9,6 +9,9 @@ import { StoreUnavailableError } from './errors.js';
 import type { SqlClient } from './sql-client.js';
 import { createSqlStore, type SqlRecordStore, type SqlStoreOptions } from './sql-store.js';
 
+/** The driver this store loads (an optional peer dependency). */
+export const PGLITE_DEPENDENCY = { name: '@electric-sql/pglite', load: () => import('@electric-sql/pglite') } as const;
+
 /** Options for {@link openPgliteStore}. */
 export interface PgliteStoreOptions extends SqlStoreOptions {
   /** Directory of the database, created when missing, e.g. `./consent-records`. */
@@ -52,7 +55,7 @@ function clientOf(db: PgliteLike, release: () => void): SqlClient {
  * @throws {StoreUnavailableError} when the directory is in use or cannot be opened.
  */
 export async function openPgliteStore(options: PgliteStoreOptions): Promise<SqlRecordStore> {
-  const { PGlite } = await importOptional('@electric-sql/pglite', () => import('@electric-sql/pglite'), 'The embedded record store');
+  const { PGlite } = await importOptional(PGLITE_DEPENDENCY.name, PGLITE_DEPENDENCY.load, 'The embedded record store');
   const dataDir = path.resolve(options.dataDir);
   const release = lockDataDir(dataDir);
   let db: PgliteLike;

@@ -20,7 +20,8 @@ export interface RecordRow {
 }
 
 function iso(value: Date | string): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
+  // The statements select RFC 3339 text already (statements.ts); a Date from another query is converted.
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 export function rowToRecord(row: RecordRow): StoredRecord {

@@ -9,7 +9,7 @@ import { ensureMonthlyPartitions, PARTITION_CHECK_MS } from './partitions.js';
 import { rowToRecord, type RecordRow } from './rows.js';
 import type { SqlClient } from './sql-client.js';
 import * as sql from './statements.js';
-import type { CategoryRate, RecordStats, RecordStore } from './types.js';
+import type { CategoryRate, RecordStats, RecordStore, StatsOptions } from './types.js';
 
 /** Options shared by both stores. */
 export interface SqlStoreOptions {
@@ -47,18 +47,26 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
   const partitionTimer = setInterval(() => void checkPartitions(), PARTITION_CHECK_MS);
   partitionTimer.unref();
 
-  const batcher = createInsertBatcher(async (records) => {
-    const rows = await client.query<{ record_id: string }>(sql.INSERT_RECORDS, [JSON.stringify(records.map(only))]);
-    return new Set(rows.map((row) => row.record_id));
-  }, options.batch);
+  const batcher = createInsertBatcher(
+    async (records) => {
+      const rows = await client.query<{ record_id: string }>(sql.INSERT_RECORDS, [JSON.stringify(records.map(only))]);
+      return new Set(rows.map((row) => row.record_id));
+    },
+    options.batch,
+    async (ids) => {
+      const rows = await client.query<RecordRow>(sql.FIND_RECORDS, [JSON.stringify(ids)]);
+      return new Map(rows.map((row) => [row.record_id, rowToRecord(row)]));
+    },
+  );
 
-  async function rates<T extends object>(group: string | undefined, extra: (row: Record<string, unknown>) => T): Promise<Array<CategoryRate & T>> {
-    const rows = await client.query<Record<string, unknown>>(sql.categoryRates(group));
+  async function rates<T extends object>(period: string, group: string | undefined, extra: (row: Record<string, unknown>) => T): Promise<Array<CategoryRate & T>> {
+    const rows = await client.query<Record<string, unknown>>(sql.categoryRates(group), [period]);
     return rows.map((row) => ({
       ...extra(row),
       category: String(row.category),
       accepted: Number(row.accepted),
       rejected: Number(row.rejected),
+      reset: Number(row.reset),
     }));
   }
 
@@ -87,16 +95,19 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
         after = [last.received_key, last.record_id];
       }
     },
-    async stats(): Promise<RecordStats> {
-      const [totals] = await client.query<{ total: number; visitors: number }>(sql.STATS_TOTALS);
-      const methods = await client.query<{ method: string; count: number }>(sql.STATS_METHODS);
+    async stats({ since }: StatsOptions = {}): Promise<RecordStats> {
+      const period = since ? since.toISOString() : '-infinity';
+      const [totals] = await client.query<{ total: number; visitors: number }>(sql.STATS_TOTALS, [period]);
+      const methods = await client.query<{ method: string; count: number }>(sql.STATS_METHODS, [period]);
+      const latest = await client.query<{ method: string; visitors: number }>(sql.STATS_LATEST_METHODS, [period]);
       return {
         total: Number(totals?.total ?? 0),
         visitors: Number(totals?.visitors ?? 0),
         methods: methods.map((row) => ({ method: row.method, count: Number(row.count) })),
-        byCategory: await rates(undefined, () => ({})),
-        byRevision: await rates('r.revision', (row) => ({ revision: Number(row.grp) })),
-        byDay: await rates(sql.DAY, (row) => ({ day: String(row.grp) })),
+        latest: latest.map((row) => ({ method: row.method, visitors: Number(row.visitors) })),
+        byCategory: await rates(period, undefined, () => ({})),
+        byRevision: await rates(period, 'r.revision', (row) => ({ revision: Number(row.grp) })),
+        byDay: await rates(period, sql.DAY, (row) => ({ day: String(row.grp) })),
       };
     },
     async prune(olderThanDays) {

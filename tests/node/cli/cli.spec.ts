@@ -117,11 +117,12 @@ describe.each([
 
   it('stats prints accept rates per category, revision and day', async () => {
     const text = await cli('records', 'stats', ...args);
-    expect(text.stdout).toContain('2 records from 1 consent id');
-    expect(text.stdout).toMatch(/ads\s+1\s+1\s+50\.0%/);
-    expect(text.stdout).toMatch(/2026-11-01\s+ads\s+1\s+0\s+100\.0%/);
+    expect(text.stdout).toContain('2 records from 1 visitor (consent ids)');
+    // One visitor who accepted, then refused: one refusal, not one of each.
+    expect(text.stdout).toMatch(/ads\s+0\s+1\s+0\s+0\.0%/);
+    expect(text.stdout).toMatch(/2026-11-01\s+ads\s+1\s+0\s+0\s+100\.0%/);
     const json = JSON.parse((await cli('records', 'stats', '--json', ...args)).stdout) as { byCategory: unknown };
-    expect(json.byCategory).toEqual([{ category: 'ads', accepted: 1, rejected: 1 }]);
+    expect(json.byCategory).toEqual([{ category: 'ads', accepted: 0, rejected: 1, reset: 0 }]);
   });
 
   it('prune deletes only records older than the period', async () => {

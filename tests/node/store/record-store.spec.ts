@@ -3,7 +3,7 @@
  * in a fresh database (standards GDPR-14: proof of consent kept server-side, append-only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StoredRecord } from '../../../src/node/schema/record.js';
+import type { ConsentRecord, StoredRecord } from '../../../src/node/schema/record.js';
 import { openPgStore } from '../../../src/node/store/pg-store.js';
 import { openPgliteStore } from '../../../src/node/store/pglite-store.js';
 import type { SqlRecordStore } from '../../../src/node/store/sql-store.js';
@@ -108,26 +108,78 @@ describe.each(kinds)('$name store', (kind) => {
         { method: 'reject-all', count: 1 },
       ]);
       expect(stats.byCategory).toEqual([
-        { category: 'ads', accepted: 1, rejected: 2 },
-        { category: 'social', accepted: 2, rejected: 1 },
+        { category: 'ads', accepted: 1, rejected: 2, reset: 0 },
+        { category: 'social', accepted: 2, rejected: 1, reset: 0 },
       ]);
       expect(stats.byRevision).toEqual([
-        { revision: 1, category: 'ads', accepted: 1, rejected: 1 },
-        { revision: 1, category: 'social', accepted: 1, rejected: 1 },
-        { revision: 2, category: 'ads', accepted: 0, rejected: 1 },
-        { revision: 2, category: 'social', accepted: 1, rejected: 0 },
+        { revision: 1, category: 'ads', accepted: 1, rejected: 1, reset: 0 },
+        { revision: 1, category: 'social', accepted: 1, rejected: 1, reset: 0 },
+        { revision: 2, category: 'ads', accepted: 0, rejected: 1, reset: 0 },
+        { revision: 2, category: 'social', accepted: 1, rejected: 0, reset: 0 },
       ]);
       expect(stats.byDay).toEqual([
-        { day: '2026-11-01', category: 'ads', accepted: 1, rejected: 1 },
-        { day: '2026-11-01', category: 'social', accepted: 1, rejected: 1 },
-        { day: '2026-11-02', category: 'ads', accepted: 0, rejected: 1 },
-        { day: '2026-11-02', category: 'social', accepted: 1, rejected: 0 },
+        { day: '2026-11-01', category: 'ads', accepted: 1, rejected: 1, reset: 0 },
+        { day: '2026-11-01', category: 'social', accepted: 1, rejected: 1, reset: 0 },
+        { day: '2026-11-02', category: 'ads', accepted: 0, rejected: 1, reset: 0 },
+        { day: '2026-11-02', category: 'social', accepted: 1, rejected: 0, reset: 0 },
       ]);
       // Retention: nothing is older than a day yet; prune(0) removes everything stored before now.
       expect(await fresh.prune(1)).toBe(0);
       expect(await fresh.prune(0)).toBe(3);
       expect((await fresh.stats()).total).toBe(0);
       await expect(fresh.prune(-1)).rejects.toThrow(RangeError);
+    } finally {
+      await fresh.close();
+      await remove();
+    }
+  });
+
+  it('counts visitors by their latest decision, a reset apart from refusals, equal to a hand count', async () => {
+    const { store: fresh, cleanup: remove } = await kind.open();
+    const [a, b, c, d] = Array.from({ length: 4 }, () => crypto.randomUUID());
+    const at = (consentId: string, timestamp: string, method: ConsentRecord['method'], ads: boolean, social: boolean, revision = 1) =>
+      makeRecord({ consentId, timestamp: `2026-11-0${timestamp}Z`, method, revision, choices: { necessary: true, ads, social } });
+    try {
+      await fresh.insert([
+        // Visitor a accepts, then customises, then resets: one visitor, now without a decision.
+        at(a!, '1T10:00:00.000', 'accept-all', true, true),
+        at(a!, '1T11:00:00.000', 'custom', false, true),
+        at(a!, '2T09:00:00.000', 'reset', false, false),
+        // b refuses, then accepts; c decides once; d accepts under revision 1, then customises under 2.
+        at(b!, '1T12:00:00.000', 'reject-all', false, false),
+        at(b!, '2T10:00:00.000', 'accept-all', true, true),
+        at(c!, '2T11:00:00.000', 'custom', true, false),
+        at(d!, '1T13:00:00.000', 'accept-all', true, true),
+        at(d!, '2T12:00:00.000', 'custom', false, true, 2),
+      ]);
+      const stats = await fresh.stats();
+      expect([stats.total, stats.visitors]).toEqual([8, 4]);
+      expect(stats.latest).toEqual([
+        { method: 'custom', visitors: 2 },
+        { method: 'accept-all', visitors: 1 },
+        { method: 'reset', visitors: 1 },
+      ]);
+      // By hand: ads is allowed by b and c, refused by d, a reset; social allowed by b and d, refused by c.
+      expect(stats.byCategory).toEqual([
+        { category: 'ads', accepted: 2, rejected: 1, reset: 1 },
+        { category: 'social', accepted: 2, rejected: 1, reset: 1 },
+      ]);
+      // Per day, each visitor's latest decision of that day.
+      expect(stats.byDay).toEqual([
+        { day: '2026-11-01', category: 'ads', accepted: 1, rejected: 2, reset: 0 },
+        { day: '2026-11-01', category: 'social', accepted: 2, rejected: 1, reset: 0 },
+        { day: '2026-11-02', category: 'ads', accepted: 2, rejected: 1, reset: 1 },
+        { day: '2026-11-02', category: 'social', accepted: 2, rejected: 1, reset: 1 },
+      ]);
+      expect(stats.byRevision).toEqual([
+        { revision: 1, category: 'ads', accepted: 3, rejected: 0, reset: 1 },
+        { revision: 1, category: 'social', accepted: 2, rejected: 1, reset: 1 },
+        { revision: 2, category: 'ads', accepted: 0, rejected: 1, reset: 0 },
+        { revision: 2, category: 'social', accepted: 1, rejected: 0, reset: 0 },
+      ]);
+      const since = await fresh.stats({ since: new Date('2026-11-02T00:00:00Z') });
+      expect([since.total, since.visitors]).toEqual([4, 4]);
+      expect(since.byCategory).toEqual(stats.byCategory);
     } finally {
       await fresh.close();
       await remove();

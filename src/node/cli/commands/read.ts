@@ -1,5 +1,5 @@
 /** The reading commands: `records show`, `records export`, `records stats`, `records prune`. */
-import type { RecordStats } from '../../store/types.js';
+import type { CategoryRate, RecordStats } from '../../store/types.js';
 import { describeRecord, rate, recordToCsv, table, CSV_COLUMNS, csvRow } from '../format.js';
 import { CliError, type CliIo } from '../io.js';
 import { describeStore, openStoreFor, parseConsentId, parseDays, parseSince, type StoreFlags } from '../options.js';
@@ -51,14 +51,16 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-function statsText(stats: RecordStats): string {
-  const rows = <T extends { category: string; accepted: number; rejected: number }>(list: T[], key: (item: T) => (string | number)[]) =>
-    list.map((item) => [...key(item), item.category, item.accepted, item.rejected, rate(item.accepted, item.rejected)]);
-  const head = ['category', 'accepted', 'rejected', 'accept rate'];
+function statsText(stats: RecordStats, since: Date | undefined): string {
+  const rows = <T extends CategoryRate>(list: T[], key: (item: T) => (string | number)[]) =>
+    list.map((item) => [...key(item), item.category, item.accepted, item.rejected, item.reset, rate(item.accepted, item.rejected)]);
+  const head = ['category', 'accepted', 'rejected', 'reset', 'accept rate'];
   return [
-    `${plural(stats.total, 'record')} from ${plural(stats.visitors, 'consent id')}`,
+    `${plural(stats.total, 'record')} from ${plural(stats.visitors, 'visitor')} (consent ids)${since ? `, decisions since ${since.toISOString()}` : ''}`,
+    'Counted in visitors, by the latest decision of each (per revision and day: the latest in it).',
+    'reset: the visitor withdrew consent and has no decision now; not counted as a refusal, nor in the accept rate.',
     '',
-    table(['method', 'records'], stats.methods.map((m) => [m.method, m.count])),
+    table(['latest decision', 'visitors'], stats.latest.map((m) => [m.method, m.visitors])),
     '',
     'Per category',
     table(head, rows(stats.byCategory, () => [])),
@@ -71,11 +73,12 @@ function statsText(stats: RecordStats): string {
   ].join('\n');
 }
 
-/** `records stats [--json]`: accept and reject rates per category, revision and day. */
-export function stats(flags: StoreFlags & { json?: boolean }, io: CliIo): Promise<number> {
+/** `records stats [--since DATE] [--json]`: visitors who accept and refuse, per category, revision and day. */
+export function stats(flags: StoreFlags & { json?: boolean; since?: string }, io: CliIo): Promise<number> {
+  const since = parseSince(flags.since);
   return withStore(flags, io, async (store) => {
-    const result = await store.stats();
-    await io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${statsText(result)}\n`);
+    const result = await store.stats({ since });
+    await io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : `${statsText(result, since)}\n`);
     return 0;
   });
 }
