@@ -163,10 +163,10 @@ export interface ConsentGateConfig {
    */
   log?: LogConfig;
   /**
-   * Run gated inline scripts of the `necessary` category on a page without a script nonce.
-   * Off by default: without a nonce, markup injected into the page (through a comment field, a
-   * bug in a template) cannot be told from the site's own, and a `necessary` script needs no
-   * one's consent, so it would run at once. With a nonce (a Content Security Policy), only gated
+   * Run gated scripts of the `necessary` category, inline and external (`src`), on a page
+   * without a script nonce. Off by default: without a nonce, markup injected into the page
+   * (through a comment field, a bug in a template) cannot be told from the site's own, and a
+   * `necessary` script needs no one's consent, so it would run at once. With a nonce (a Content Security Policy), only gated
    * scripts carrying it run, whatever this says.
    * @default false
    */

@@ -29,7 +29,7 @@ export const WORDING = {
   'script-nonce': 'a gated script without the page nonce is left inert (injected markup must not run through the gate):',
   'script-type': 'a gated script has data-type "{type}", which is not JavaScript, so it would never run; it stays inert. Use a JavaScript type, "module", or none:',
   'inline-necessary':
-    'a gated inline script in the necessary category stays inert: without a page nonce, markup injected into the page cannot be told from the site\'s own. Give your scripts a nonce (CSP), or set "allowInlineNecessary": true:',
+    'a gated script in the necessary category stays inert: without a page nonce, markup injected into the page cannot be told from the site\'s own. Give your scripts a nonce (CSP), or set "allowInlineNecessary": true:',
   'log-headless':
     'log.endpoint is set, but a headless instance sends no records by itself: call startConsentLog(consent, …) from "consent-gate/log" with the texts your interface shows.',
   'table-failed': 'could not build the cookie table:',

@@ -20,9 +20,10 @@ export interface Activator {
   stop(): void;
 }
 
-export function createActivator(document: Document, logger: Logger, trust: ScriptTrust): Activator {
+/** `seen` gives a gated script's text as the gate first saw it (see `buildScript`). */
+export function createActivator(document: Document, logger: Logger, trust: ScriptTrust, seen?: (script: HTMLScriptElement) => string | undefined): Activator {
   const activatedEmbeds = new Set<Element>();
-  const scripts = createScriptQueue(trust, (script, error) => logger.error(say('script-failed'), script, error));
+  const scripts = createScriptQueue(trust, (script, error) => logger.error(say('script-failed'), script, error), seen);
 
   /**
    * Frames found while the parser is still inserting them: Chromium starts a frame's initial

@@ -35,9 +35,9 @@ export interface GateOptions {
    */
   nonce?: string;
   /**
-   * Without a page nonce, injected markup cannot be told from the site's own, and a gated inline
-   * script in `necessary` would run with no one's consent: such scripts stay inert unless the
-   * site sets this.
+   * Without a page nonce, injected markup cannot be told from the site's own, and a gated script
+   * in `necessary` (inline or external) would run with no one's consent: such scripts stay inert
+   * unless the site sets this.
    * @default false
    */
   allowInlineNecessary?: boolean;
@@ -76,12 +76,14 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
   /** Elements waiting for activation to load; each is handed over once. */
   const waiting: Element[] = [];
   const handedOver = new WeakSet<Element>();
+  /** Each gated script's text when first seen, which is what may run (see `buildScript`). */
+  const seen = new WeakMap<Element, string>();
   let activator: Activator | undefined;
   let stopped = false;
 
   function startActivator(module: typeof import('./activation')): void {
     if (stopped || activator) return;
-    activator = module.createActivator(document, logger, trust);
+    activator = module.createActivator(document, logger, trust, (script) => seen.get(script));
     activator.activate(waiting.splice(0));
   }
 
@@ -121,7 +123,7 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
     return resolved;
   }
 
-  /** Scripts the gate will run: written inert, carrying the nonce, JavaScript, not an unsigned necessary inline script. */
+  /** Scripts the gate will run: written inert, carrying the nonce, JavaScript, not an unsigned necessary script. */
   function canRun(element: Element, categories: string[]): boolean {
     if (element.localName !== 'script') return true;
     const key = element.getAttribute('src') ?? element.textContent?.slice(0, 40);
@@ -137,7 +139,10 @@ export function createGate({ document, resolveCategory, isAllowed, logger, nonce
       logger.warnOnce(`type:${key}`, say('script-type', { type: element.getAttribute('data-type') ?? '' }), element);
       return false;
     }
-    if (!nonce && !allowInlineNecessary && !element.hasAttribute('src') && categories.every((id) => id === 'necessary')) {
+    // Not while the parser may still be writing it (nothing follows it yet while the page
+    // loads): a long inline script can arrive in several network chunks. Retried on each update.
+    if (!seen.has(element) && (element.nextSibling || document.readyState !== 'loading')) seen.set(element, element.text);
+    if (!nonce && !allowInlineNecessary && categories.every((id) => id === 'necessary')) {
       logger.warnOnce('inline-necessary', say('inline-necessary'), element);
       return false;
     }

@@ -26,9 +26,22 @@ export function runsAsJavaScript(inert: Element): boolean {
   return type === null || type.trim() === '' || JAVASCRIPT_TYPES.test(type.trim().toLowerCase());
 }
 
-/** Builds the running twin of an inert script. */
-export function buildScript(inert: HTMLScriptElement, trust: ScriptTrust): HTMLScriptElement {
+/**
+ * Builds the running twin of an inert script. Trusted Types refuse a string a page script puts
+ * into a script (`text`, `src`), but not a text node; one put into an inert script would reach
+ * the `consent-gate` policy unchecked, so a script whose text changed after parsing is refused
+ * (it throws, and the queue reports it): its text differs from `seen` (what the gate first saw),
+ * or it has more than the one text node the parser writes (Chromium runs no observer between
+ * parsing a script and running the next one, so a node appended there predates the gate's look).
+ */
+export function buildScript(inert: HTMLScriptElement, trust: ScriptTrust, seen?: string): HTMLScriptElement {
   const document = inert.ownerDocument;
+  const src = inert.getAttribute('src');
+  const text = inert.text;
+  if (inert.childNodes.length > 1 || (seen !== undefined && seen !== text)) throw new TypeError('its text changed after it was parsed');
+  // Only http(s): a `data:` or `blob:` URL is script text by another name, which no nonce or
+  // allow-list of hosts vouches for.
+  if (src !== null && !/^https?:$/.test(new URL(src, document.baseURI).protocol)) throw new TypeError('not an http(s) URL');
   const script = document.createElement('script');
   for (const name of COPIED_ATTRIBUTES) {
     const value = inert.getAttribute(name);
@@ -42,9 +55,8 @@ export function buildScript(inert: HTMLScriptElement, trust: ScriptTrust): HTMLS
   // getAttribute('nonce') is empty after nonce hiding; the property keeps it.
   if (inert.nonce) script.nonce = inert.nonce;
   script.setAttribute(ACTIVATED_ATTRIBUTE, '');
-  const src = inert.getAttribute('src');
   if (src) script.src = trust.url(src);
-  else script.text = trust.text(inert.text);
+  else script.text = trust.text(text);
   return script;
 }
 
@@ -65,7 +77,11 @@ export interface ScriptQueue {
   stop(): void;
 }
 
-export function createScriptQueue(trust: ScriptTrust, onError: (script: HTMLScriptElement, error: unknown) => void): ScriptQueue {
+export function createScriptQueue(
+  trust: ScriptTrust,
+  onError: (script: HTMLScriptElement, error: unknown) => void,
+  seen: (script: HTMLScriptElement) => string | undefined = () => undefined,
+): ScriptQueue {
   const waiting: HTMLScriptElement[] = [];
   let busy = false;
   let stopped = false;
@@ -77,7 +93,7 @@ export function createScriptQueue(trust: ScriptTrust, onError: (script: HTMLScri
       if (!inert.isConnected) continue;
       let script: HTMLScriptElement;
       try {
-        script = buildScript(inert, trust);
+        script = buildScript(inert, trust, seen(inert));
       } catch (error) {
         onError(inert, error);
         continue;

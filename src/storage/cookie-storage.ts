@@ -4,7 +4,7 @@
  * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
  */
 import { deleteCookieEverywhere } from '../cookies/cleanup';
-import { visibleCookieValues } from '../cookies/locations';
+import { candidateDomains, candidatePaths, visibleCookieValues } from '../cookies/locations';
 import type { Logger } from '../core/logger';
 import { writeCookie } from './cookie-jar';
 import type { DecisionStorage } from './decision-storage';
@@ -21,15 +21,29 @@ export interface CookieStorageOptions {
 
 export function createCookieStorage({ name, days, domain, logger, document }: CookieStorageOptions): DecisionStorage {
   const location = document.location;
-  const read = () => visibleCookieValues(document.cookie, name);
+  const visible = () => visibleCookieValues(document.cookie, name);
 
   function writeTo(value: string, cookieDomain: string | undefined): boolean {
     writeCookie(document, name, value, { path: '/', domain: cookieDomain, sameSite: 'Lax', secure: location.protocol === 'https:', maxAge: days * 86_400 });
-    return read().includes(value);
+    return visible().includes(value);
   }
 
   return {
-    read,
+    /**
+     * Cookie tossing (RFC 6265 §8.6, "Weak Integrity"): any sibling subdomain can set a consent
+     * cookie on a parent domain, and `document.cookie` does not say which copy is which. Without
+     * a configured `domain` the decision is host-only, so every domain-wide copy comes from
+     * elsewhere: it is expired before reading, never adopted. (On a public suffix the browser
+     * refuses the deletion, harmlessly.)
+     */
+    read() {
+      const values = visible();
+      if (domain || values.length === 0) return values;
+      for (const parent of candidateDomains(location.hostname).slice(1)) {
+        for (const path of candidatePaths(location.pathname)) writeCookie(document, name, '', { path, domain: parent, maxAge: 0 });
+      }
+      return visible();
+    },
     write(value) {
       if (!domain) return writeTo(value, undefined);
       if (writeTo(value, domain)) return true;

@@ -2,6 +2,8 @@
  * Cookies on other domains than the page's own host, in real Chromium (README "cookie.domain",
  * contract sections 5 and 6):
  * - a `cookie.domain` the browser refuses falls back to a host-only consent cookie, said once;
+ * - a consent cookie a sibling subdomain plants on the parent domain is never adopted (cookie
+ *   tossing), neither when the page loads nor when another tab announces a change;
  * - withdrawal deletes a declared cookie wherever it lives: host-only, on the host as a domain,
  *   on a parent domain, each on `/` and on a path prefix (standards CK-8).
  *
@@ -19,8 +21,10 @@ import { useBrowserSuite } from './support/suite';
 
 const HOST = 'www.example.test';
 const PARENT = 'example.test';
+/** A sibling subdomain: another site under the same parent (a user's blog, a hacked marketing host). */
+const SIBLING = 'a.example.test';
 
-const suite = useBrowserSuite({ launch: { args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${PARENT} 127.0.0.1`] } });
+const suite = useBrowserSuite({ launch: { args: [`--host-resolver-rules=MAP ${HOST} 127.0.0.1, MAP ${PARENT} 127.0.0.1, MAP ${SIBLING} 127.0.0.1`] } });
 
 /** The first party under the mapped host name: `http://www.example.test:<port>`. */
 const mapped = () => suite.servers.firstParty.replace('127.0.0.1', HOST);
@@ -137,5 +141,85 @@ describe('withdrawal deletes a declared cookie on every domain and path it may l
     const report = (await page.evaluate(() => window.__reports![0]!)) as CleanupReport;
     expect(report).toMatchObject({ categories: ['advertising'], deleted: ['_fbp'], remaining: [] });
     expect((await suite.context.cookies()).map((cookie) => `${cookie.name} ${cookie.domain}`).sort()).toEqual([`consent_gate ${HOST}`, `site_pref .${PARENT}`]);
+  });
+});
+
+describe('cookie tossing: a consent cookie planted on the parent domain by a sibling subdomain', () => {
+  const config = { mode: 'opt-in', privacyPolicyUrl: '/privacy', log: { endpoint: '/consent' }, categories: { advertising: {} } };
+  const sitePage = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tossing</title>
+    <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
+    <script src="/dist/consent-gate.iife.js"></script></head><body><h1>Site</h1></body></html>`;
+
+  /** Every record the log part posts, by method. */
+  async function logged(): Promise<string[]> {
+    const methods: string[] = [];
+    await suite.context.route('**/consent', async (route) => {
+      methods.push((JSON.parse(route.request().postData() ?? '{}') as { method?: string }).method ?? '?');
+      await route.fulfill({ status: 204 });
+    });
+    return methods;
+  }
+
+  /** From the sibling host: an accept-all for the same config on Domain=example.test, two minutes ahead. */
+  async function plant(visitorValue: string): Promise<string> {
+    const parts = visitorValue.split('.');
+    const ahead = (Math.floor(Date.now() / 1000) + 120).toString(36);
+    const planted = [parts[0], parts[1], ahead, '0b7e1f2a-3c4d-4e5f-8a6b-7c8d9e0f1a2b', 'a0', 'advertising', ''].join('.');
+    const sibling = await suite.context.newPage();
+    await sibling.goto(`${suite.servers.firstParty.replace('127.0.0.1', SIBLING)}/plain`);
+    await sibling.evaluate(({ value, parent }) => {
+      document.cookie = `consent_gate=${value}; domain=${parent}; path=/; max-age=3600`;
+    }, { value: planted, parent: PARENT });
+    await sibling.close();
+    expect((await suite.context.cookies()).filter((c) => c.name === 'consent_gate').map((c) => c.domain).sort()).toEqual([`.${PARENT}`, HOST]);
+    return planted;
+  }
+
+  const consentCookies = async () => (await suite.context.cookies()).filter((c) => c.name === 'consent_gate').map((c) => `${c.domain} ${c.value}`);
+
+  it('the visitor who rejected keeps "reject all" on the next page view, and no record is logged for the planted one', async () => {
+    suite.servers.page('/tossing', sitePage());
+    suite.servers.page('/plain', '<!doctype html><title>Sibling</title>');
+    const methods = await logged();
+    const page = await suite.context.newPage();
+    await page.goto(`${mapped()}/tossing`);
+    await page.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
+    await expect.poll(() => methods).toEqual(['reject-all']);
+    const visitor = (await suite.context.cookies()).find((c) => c.name === 'consent_gate')!.value;
+    const id = await page.evaluate(() => window.consentGate!.get().id);
+
+    await plant(visitor);
+    await page.reload();
+    await page.waitForFunction(() => window.consentGate !== undefined);
+    expect(await page.evaluate(() => window.consentGate!.get().method)).toBe('reject-all');
+    expect(await page.evaluate(() => window.consentGate!.get().id)).toBe(id);
+    expect(await page.locator('[data-cg="banner"]').count()).toBe(0);
+    // The planted copy was expired on the parent domain; the visitor's own is untouched.
+    expect(await consentCookies()).toEqual([`${HOST} ${visitor}`]);
+    // Give the log part the time it would take to post, then check it posted nothing new.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
+    expect(methods).toEqual(['reject-all']);
+  });
+
+  it("another tab's announcement adopts what this origin wrote, not a copy planted meanwhile", async () => {
+    suite.servers.page('/tossing', sitePage());
+    suite.servers.page('/plain', '<!doctype html><title>Sibling</title>');
+    const methods = await logged();
+    const first = await suite.context.newPage();
+    await first.goto(`${mapped()}/tossing`);
+    await first.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
+    await expect.poll(() => methods).toEqual(['reject-all']);
+    const second = await suite.context.newPage();
+    await second.goto(`${mapped()}/tossing`);
+    await second.waitForFunction(() => window.consentGate?.get().method === 'reject-all');
+
+    await plant((await suite.context.cookies()).find((c) => c.name === 'consent_gate')!.value);
+    // The visitor changes their mind in the first tab: the second tab follows that decision.
+    await first.evaluate(() => window.consentGate!.set({ advertising: false }));
+    await expect.poll(() => second.evaluate(() => window.consentGate!.get().method)).toBe('custom');
+    expect(await second.evaluate(() => window.consentGate!.get().id)).toBe(await first.evaluate(() => window.consentGate!.get().id));
+    expect(await first.evaluate(() => window.consentGate!.get().method)).toBe('custom');
+    // Each tab may deliver the shared queue's record (a replay the receiver answers as one).
+    await expect.poll(() => [...new Set(methods)]).toEqual(['reject-all', 'custom']);
   });
 });

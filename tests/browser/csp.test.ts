@@ -210,3 +210,63 @@ describe('under a strict CSP with Trusted Types enforced', () => {
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
   });
 });
+
+describe('no script gadget without a nonce (README "Nonces and injected markup")', () => {
+  /**
+   * A site with `script-src 'self'` and no nonce, and a DOM sink in its own first-party script
+   * that writes `location.hash` into the page: what the browser would refuse as a plain
+   * `<script src>` (innerHTML never runs scripts) must not run through the gate either.
+   */
+  it('an injected external script in necessary, pointing at a same-origin JSONP URL, is neither fetched nor run', async () => {
+    suite.servers.page('/jsonp', 'window.__jsonp = (window.__jsonp || 0) + 1;', { 'Content-Type': 'text/javascript; charset=utf-8' });
+    suite.servers.page('/sink.js', "document.getElementById('out').innerHTML = decodeURIComponent(location.hash.slice(1));", {
+      'Content-Type': 'text/javascript; charset=utf-8',
+    });
+    suite.servers.page(
+      '/gadget',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gadget</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.iife.js"></script></head><body>
+      <div id="out"></div><script src="/sink.js"></script></body></html>`,
+      { 'Content-Security-Policy': "script-src 'self'; object-src 'none'; base-uri 'none'" },
+    );
+    const page = await suite.context.newPage();
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    const payload = '<script type="text/plain" data-consent="necessary" src="/jsonp?cb=alert"></script>';
+    await page.goto(`${suite.servers.firstParty}/gadget#${encodeURIComponent(payload)}`);
+    await page.locator('[data-cg="banner"]').waitFor();
+    // The sink did write the payload, and the gate saw it and said why it stays inert.
+    expect(await page.locator('#out script[data-consent="necessary"]').count()).toBe(1);
+    await expect.poll(() => suite.console.take(/necessary category stays inert/).length).toBe(1);
+    expect(fetched).not.toContain('/jsonp');
+    expect(await page.evaluate(() => (window as unknown as { __jsonp?: number }).__jsonp)).toBeUndefined();
+  });
+});
+
+describe('Trusted Types: the consent-gate policy passes only the text the parser wrote', () => {
+  it('text a page script appends to an inert necessary script is refused, not run through the policy', async () => {
+    suite.servers.page(
+      '/tt-append',
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TT</title>
+      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
+      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script></head><body>
+      <script type="text/plain" data-consent="necessary" nonce="${NONCE}">(window.__ran = window.__ran || []).push('site');</script>
+      <script nonce="${NONCE}">
+        // Trusted Types refuses this string as script.text; appended as a text node, it would
+        // only run if something passed the inert script's text through a policy unchecked.
+        document.currentScript.previousElementSibling.append(document.createTextNode(';window.__tt = 1;'));
+        try { document.createElement('script').text = 'window.__direct = 1'; } catch { window.__directRefused = true; }
+      </script></body></html>`,
+      { 'Content-Security-Policy': policy() },
+    );
+    const page = await suite.context.newPage();
+    await page.goto(`${suite.servers.firstParty}/tt-append`);
+    await page.locator('[data-cg="banner"]').waitFor();
+    // Trusted Types is enforced on this page: the direct assignment was refused.
+    expect(await page.evaluate(() => (window as unknown as { __directRefused?: boolean }).__directRefused)).toBe(true);
+    await expect.poll(() => suite.console.take(/could not activate a gated script/).length).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { __tt?: number }).__tt)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran)).toBeUndefined();
+  });
+});

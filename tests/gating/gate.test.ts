@@ -300,26 +300,67 @@ describe('the gating engine', () => {
       expect(String(logger.warnings[0]![0])).toContain('data-type "text/x-template", which is not JavaScript');
     });
 
-    it('without a page nonce, leaves gated inline scripts of the necessary category inert (no script gadget), once reported', () => {
+    it('without a page nonce, leaves gated scripts of the necessary category inert, inline and external (no script gadget), once reported', () => {
       page(`
         <script type="text/plain" data-consent="necessary" id="inline">window.__gadget = 1;</script>
-        <script type="text/plain" data-consent="necessary" src="https://www.example.test/own.js" id="external"></script>
+        <script type="text/plain" data-consent="necessary" src="/jsonp?cb=alert" id="external"></script>
         <script type="text/plain" data-consent="necessary advertising" id="both">1</script>`);
       allowed.add('advertising');
       const { logger } = startGate();
       const running = Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id);
-      expect(running).toEqual(['external', 'both']);
+      expect(running).toEqual(['both']);
       expect(logger.warnings).toHaveLength(1);
       expect(String(logger.warnings[0]![0])).toContain('without a page nonce');
     });
 
-    it('runs them when the site sets allowInlineNecessary', () => {
-      page('<script type="text/plain" data-consent="necessary" id="inline">1</script>');
+    it('runs them, inline and external, when the site sets allowInlineNecessary', () => {
+      page(`
+        <script type="text/plain" data-consent="necessary" id="inline">1</script>
+        <script type="text/plain" data-consent="necessary" src="https://www.example.test/own.js" id="external"></script>`);
       const logger = recordingLogger();
       gate = createGate({ document, resolveCategory: (id) => id, isAllowed: () => true, logger, allowInlineNecessary: true, activation: activationModule });
       gate.update();
-      expect(document.querySelector('script[data-consent-activated]')?.id).toBe('inline');
+      expect(Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id)).toEqual(['inline', 'external']);
       expect(logger.warnings).toEqual([]);
+    });
+
+    it('activates only http(s) script URLs: a data: or blob: URL is reported and stays inert, in any category', () => {
+      page(`
+        <script type="text/plain" data-consent="advertising" src="data:text/javascript,window.__data=1" id="data"></script>
+        <script type="text/plain" data-consent="advertising" src=" DATA:,1" id="spaced"></script>
+        <script type="text/plain" data-consent="advertising" src="blob:https://www.example.test/0b7e" id="blob"></script>
+        <script type="text/plain" data-consent="advertising" src="/own.js" id="relative"></script>`);
+      allowed.add('advertising');
+      const { logger } = startGate();
+      expect(Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id)).toEqual(['relative']);
+      expect(logger.errors.map((error) => String(error[2]))).toEqual([
+        expect.stringContaining('not an http(s) URL'),
+        expect.stringContaining('not an http(s) URL'),
+        expect.stringContaining('not an http(s) URL'),
+      ]);
+    });
+
+    it('refuses a script whose text a page script changed after the gate first saw it (Trusted Types)', async () => {
+      page(`
+        <script type="text/plain" data-consent="advertising" nonce="n0nce" id="changed">window.__site = 1;</script>
+        <script type="text/plain" data-consent="advertising" nonce="n0nce" id="kept">window.__kept = 1;</script>`);
+      for (const script of Array.from(document.querySelectorAll('script'))) script.nonce = 'n0nce';
+      const { logger } = startGate({ nonce: 'n0nce' });
+      document.getElementById('changed')!.append(document.createTextNode(';window.__injected = 1;'));
+      allowed.add('advertising');
+      gate!.update();
+      await flush();
+      expect(Array.from(document.querySelectorAll('script[data-consent-activated]'), (script) => script.id)).toEqual(['kept']);
+      expect(String(logger.errors[0]![2])).toContain('changed after it was parsed');
+    });
+
+    it('refuses a script with a text node appended before the gate first saw it (the parser writes one)', () => {
+      page('<script type="text/plain" data-consent="advertising" id="changed">window.__site = 1;</script>');
+      document.getElementById('changed')!.append(document.createTextNode(';window.__injected = 1;'));
+      allowed.add('advertising');
+      const { logger } = startGate();
+      expect(document.querySelector('script[data-consent-activated]')).toBeNull();
+      expect(String(logger.errors[0]![2])).toContain('changed after it was parsed');
     });
 
     it('with a page nonce, runs the necessary inline scripts that carry it and no other', () => {
