@@ -11,7 +11,7 @@ export const WORDING = {
   'cookie-table-failed': 'the cookie-table part could not be loaded (offline, blocked, or not the file this build made); no cookie table.',
   'catalogue-failed': 'the catalogue part could not be loaded (offline, blocked, or not the file this build made); only declared cookies were deleted.',
   'reload-notice-failed': 'the reload-notice part could not be loaded (offline, blocked, or not the file this build made); no offer to reload after the withdrawal (the choice is saved).',
-  'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); decisions are not logged on this page view; they stay in the consent cookie.',
+  'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); the decisions of this page view are kept and sent from a later one.',
   'locale-failed': 'could not load the "{language}" locale; showing English.',
   'cookie-domain': 'the browser refused cookie.domain "{domain}" on {host}; the decision is stored for this host only. Use a parent domain of this host that is not a public suffix.',
   'cookie-refused': 'the browser refused the consent cookie; the decision holds for this page only.',

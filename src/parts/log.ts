@@ -1,15 +1,16 @@
 /**
  * Part `log`: the consent log client, loaded only on sites with `log.endpoint`, right after the
- * first view (it recovers a decision made before it arrived from the consent cookie).
+ * first view; it takes the decisions the main file kept until it arrived (src/log/decisions.ts).
  */
 import type { ResolvedConfig } from '../config/normalize';
 import type { ConsentGate } from '../consent-gate';
 import type { Logger } from '../core/logger';
 import type { Texts } from '../i18n/texts';
 import { startConsentLog } from '../log/client';
+import type { KeptDecision } from '../log/decisions';
 import { shownTexts } from '../log/shown-texts';
 
-export function startSiteLog(gate: ConsentGate, config: ResolvedConfig, texts: Texts, language: string, logger: Logger, document: Document): () => void {
+export function startSiteLog(gate: ConsentGate, config: ResolvedConfig, texts: Texts, language: string, logger: Logger, document: Document, decisions: KeptDecision[]): () => void {
   const log = config.log!;
   return startConsentLog(gate, {
     endpoint: log.endpoint,
@@ -18,6 +19,7 @@ export function startSiteLog(gate: ConsentGate, config: ResolvedConfig, texts: T
     mode: config.mode,
     shown: shownTexts(config, texts),
     document,
+    decisions,
     warn: (message) => logger.warnOnce(`log:${message}`, message),
   });
 }
