@@ -49,14 +49,30 @@ const LAST_RETRY_MS = 300_000;
 /** A state's identity as logged: changes whenever a new decision was recorded. */
 const mark = (state: ConsentState) => (state.decided ? `${state.id}.${state.timestamp}.${state.method}` : '');
 
+const cookieNameOf = (gate: ConsentGate) => gate.config.cookie?.name ?? 'consent_gate';
+
 /** Starts logging an instance's decisions; returns the function that stops it. */
 export function startConsentLog(gate: ConsentGate, options: ConsentLogOptions): () => void {
+  if (options.decisions) return startLogClient(gate, { ...options, decisions: options.decisions });
+  const decisions: KeptDecision[] = [];
+  const stopKeeping = keepDecisions(gate, (options.document ?? window.document).defaultView!, cookieNameOf(gate), decisions);
+  const stop = startLogClient(gate, { ...options, decisions });
+  return () => {
+    stop();
+    stopKeeping();
+  };
+}
+
+/**
+ * `startConsentLog` for the decisions someone already keeps: the log part's entry (it carries no
+ * `keepDecisions` of its own, the main file has it).
+ */
+export function startLogClient(gate: ConsentGate, options: ConsentLogOptions & { decisions: KeptDecision[] }): () => void {
   const document = options.document ?? window.document;
   const view = document.defaultView!;
   const storage = storageOf(view);
-  const cookieName = gate.config.cookie?.name ?? 'consent_gate';
-  const decisions = options.decisions ?? [];
-  const stopKeeping = options.decisions ? undefined : keepDecisions(gate, view, cookieName, decisions);
+  const cookieName = cookieNameOf(gate);
+  const decisions = options.decisions;
   const queue = recordQueue(storage, `consent-gate:log:${cookieName}`, options.queueSize ?? 50);
   const loggedKey = `consent-gate:logged:${cookieName}`;
   const endpoint = new URL(options.endpoint, document.baseURI);
@@ -190,7 +206,6 @@ export function startConsentLog(gate: ConsentGate, options: ConsentLogOptions): 
   return () => {
     stopped = true;
     stop();
-    stopKeeping?.();
     if (timer !== undefined) view.clearTimeout(timer);
   };
 }

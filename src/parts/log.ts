@@ -6,13 +6,13 @@ import type { ResolvedConfig } from '../config/normalize';
 import type { ConsentGate } from '../consent-gate';
 import type { Logger } from '../core/logger';
 import type { Texts } from '../i18n/texts';
-import { startConsentLog } from '../log/client';
+import { startLogClient } from '../log/client';
 import type { KeptDecision } from '../log/decisions';
 import { shownTexts } from '../log/shown-texts';
 
 export function startSiteLog(gate: ConsentGate, config: ResolvedConfig, texts: Texts, language: string, logger: Logger, document: Document, decisions: KeptDecision[]): () => void {
   const log = config.log!;
-  return startConsentLog(gate, {
+  return startLogClient(gate, {
     endpoint: log.endpoint,
     queueSize: log.queueSize,
     language,
