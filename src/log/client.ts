@@ -35,12 +35,6 @@ export interface ConsentLogOptions {
   document?: Document;
   /** Reports a full queue and delivery problems. */
   warn?: (message: string) => void;
-  /**
-   * Where the decisions made since before the log started are kept (the full build and the
-   * script tag keep them from the instance's creation on, with `keepDecisions`).
-   * @default kept from now on
-   */
-  decisions?: KeptDecision[];
 }
 
 const FIRST_RETRY_MS = 2_000;
@@ -53,10 +47,9 @@ const cookieNameOf = (gate: ConsentGate) => gate.config.cookie?.name ?? 'consent
 
 /** Starts logging an instance's decisions; returns the function that stops it. */
 export function startConsentLog(gate: ConsentGate, options: ConsentLogOptions): () => void {
-  if (options.decisions) return startLogClient(gate, { ...options, decisions: options.decisions });
   const decisions: KeptDecision[] = [];
   const stopKeeping = keepDecisions(gate, (options.document ?? window.document).defaultView!, cookieNameOf(gate), decisions);
-  const stop = startLogClient(gate, { ...options, decisions });
+  const stop = startLogClient(gate, options, decisions);
   return () => {
     stop();
     stopKeeping();
@@ -64,15 +57,14 @@ export function startConsentLog(gate: ConsentGate, options: ConsentLogOptions): 
 }
 
 /**
- * `startConsentLog` for the decisions someone already keeps: the log part's entry (it carries no
- * `keepDecisions` of its own, the main file has it).
+ * `startConsentLog` for decisions someone already keeps (with `keepDecisions`, since the
+ * instance was created): the log part's entry, which so carries no copy of `keepDecisions`.
  */
-export function startLogClient(gate: ConsentGate, options: ConsentLogOptions & { decisions: KeptDecision[] }): () => void {
+export function startLogClient(gate: ConsentGate, options: ConsentLogOptions, decisions: KeptDecision[]): () => void {
   const document = options.document ?? window.document;
   const view = document.defaultView!;
   const storage = storageOf(view);
   const cookieName = cookieNameOf(gate);
-  const decisions = options.decisions;
   const queue = recordQueue(storage, `consent-gate:log:${cookieName}`, options.queueSize ?? 50);
   const loggedKey = `consent-gate:logged:${cookieName}`;
   const endpoint = new URL(options.endpoint, document.baseURI);

@@ -12,14 +12,14 @@ import { shownTexts } from '../log/shown-texts';
 
 export function startSiteLog(gate: ConsentGate, config: ResolvedConfig, texts: Texts, language: string, logger: Logger, document: Document, decisions: KeptDecision[]): () => void {
   const log = config.log!;
-  return startLogClient(gate, {
+  const options = {
     endpoint: log.endpoint,
     queueSize: log.queueSize,
     language,
     mode: config.mode,
     shown: shownTexts(config, texts),
     document,
-    decisions,
-    warn: (message) => logger.warnOnce(`log:${message}`, message),
-  });
+    warn: (message: string) => logger.warnOnce(`log:${message}`, message),
+  };
+  return startLogClient(gate, options, decisions);
 }

@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsent } from '../../src/create-consent';
-import { startConsentLog } from '../../src/log/client';
+import { startConsentLog, startLogClient } from '../../src/log/client';
 import { keepDecisions, type KeptDecision } from '../../src/log/decisions';
 import { createMemoryStorage } from '../../src/storage/decision-storage';
 import type { ConsentGate } from '../../src/consent-gate';
@@ -189,7 +189,7 @@ describe('decisions made before the log started (kept by the first view)', () =>
     keepDecisions(gate, window, 'consent_gate', decisions);
     gate.acceptAll();
     gate.set({ advertising: false });
-    stop = startConsentLog(gate, { endpoint: '/consent', language: 'en', mode: 'opt-in', shown, decisions });
+    stop = startLogClient(gate, { endpoint: '/consent', language: 'en', mode: 'opt-in', shown }, decisions);
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     expect(sent.map((s) => s.body['method'])).toEqual(['accept-all', 'custom']);
     expect(sent[1]!.body['choices']).toMatchObject({ analytics: true, advertising: false });
