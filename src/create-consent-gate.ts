@@ -17,6 +17,7 @@ import { styleAdopter } from './ui/styles/adopt';
 import { BASE_CSS } from './ui/styles/base';
 import type { ConsentGateConfig } from './types';
 import { say } from './core/wording';
+import { keepDecisions, type KeptDecision } from './log/decisions';
 
 /** Whether consent records from an earlier page view wait in the log's queue. */
 function queuedRecords(document: Document, cookieName: string): boolean {
@@ -69,6 +70,9 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
       if (advice) logger.warnOnce('language', advice);
     }, () => undefined);
   }
+  // Before anything can decide: every decision must become a record (contract section 5).
+  const decisions: KeptDecision[] = [];
+  if (resolved.log) keepDecisions(gate, document.defaultView!, resolved.cookie.name, decisions);
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;
   const adopt = styleAdopter(document, options.nonce);
   let unmount: (() => void) | undefined;
@@ -83,8 +87,8 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
 
   /**
    * The log part loads after the first decision: at once for a returning visitor (to deliver
-   * what an earlier page view could not), else on the first change, whose record it recovers
-   * from the consent cookie.
+   * what an earlier page view could not), else on the first change. Until it runs (or when it
+   * fails to load) the main file keeps each decision, so none is lost.
    */
   const logWhenNeeded = (texts: Texts) => {
     if (gate.get().decided || queuedRecords(document, resolved.cookie.name)) {
@@ -101,7 +105,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
   const startLog = (texts: Texts) =>
     loaders.parts('log').then(
       ({ startSiteLog }) => {
-        if (!destroyed) stopLog = startSiteLog(gate, resolved, texts, language, logger, document);
+        if (!destroyed) stopLog = startSiteLog(gate, resolved, texts, language, logger, document, decisions);
       },
       (error: unknown) => logger.warnOnce('part:log', say('log-failed'), error),
     );

@@ -11,7 +11,7 @@ export const WORDING = {
   'cookie-table-failed': 'the cookie-table part could not be loaded (offline, blocked, or not the file this build made); no cookie table.',
   'catalogue-failed': 'the catalogue part could not be loaded (offline, blocked, or not the file this build made); only declared cookies were deleted.',
   'reload-notice-failed': 'the reload-notice part could not be loaded (offline, blocked, or not the file this build made); no offer to reload after the withdrawal (the choice is saved).',
-  'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); decisions are not logged on this page view; they stay in the consent cookie.',
+  'log-failed': 'the log part could not be loaded (offline, blocked, or not the file this build made); the decisions of this page view are kept and sent from a later one.',
   'locale-failed': 'could not load the "{language}" locale; showing English.',
   'locale-missing':
     '{file} was not found next to the script (HTTP {status} from {base}): copy the whole dist/locales/ folder of the same build next to the script (its file names change with each build); showing English.',

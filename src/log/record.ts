@@ -12,15 +12,10 @@ export type { ConsentRecord };
 export interface RecordContext {
   language: string;
   mode: ConsentMode;
-  /** The page's location. */
-  location: Location;
+  /** The page URL, without query or fragment (`pageUrl` in ./decisions). */
+  url: string;
   /** Now, in milliseconds. */
   now: number;
-}
-
-/** The page URL as records carry it: no query, no fragment (they may hold personal data). */
-export function pageUrl(location: Location): string {
-  return `${location.origin}${location.pathname}`;
 }
 
 /** The record of a decision. */
@@ -48,6 +43,6 @@ function build(consentId: string, milliseconds: number, method: ConsentRecord['m
     method,
     gpc: state.gpc,
     version: VERSION,
-    url: pageUrl(context.location),
+    url: context.url,
   };
 }

@@ -4,7 +4,8 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createConsent } from '../../src/create-consent';
-import { startConsentLog } from '../../src/log/client';
+import { startConsentLog, startLogClient } from '../../src/log/client';
+import { keepDecisions, type KeptDecision } from '../../src/log/decisions';
 import { createMemoryStorage } from '../../src/storage/decision-storage';
 import type { ConsentGate } from '../../src/consent-gate';
 import { recordingLogger } from '../support/logger';
@@ -54,9 +55,9 @@ beforeEach(() => {
 afterEach(() => {
   stop?.();
   gate?.destroy();
-  localStorage.clear();
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
+  localStorage.clear();
   vi.useRealTimers();
 });
 
@@ -177,6 +178,123 @@ describe('the consent log (contract section 5, GDPR-14)', () => {
     await vi.waitFor(() => expect(sent).toHaveLength(2));
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(sent[1]!.body['textsHash']).not.toBe(hash);
+  });
+});
+
+describe('decisions made before the log started (kept by the first view)', () => {
+  it('turns every kept decision into a record, in order, and recovers none of them again from the cookie', async () => {
+    const storage = createMemoryStorage();
+    gate = createConsent(config, { storage, logger: recordingLogger() }) as ConsentGate;
+    const decisions: KeptDecision[] = [];
+    keepDecisions(gate, window, 'consent_gate', decisions);
+    gate.acceptAll();
+    gate.set({ advertising: false });
+    stop = startLogClient(gate, { endpoint: '/consent', language: 'en', mode: 'opt-in', shown }, decisions);
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(sent.map((s) => s.body['method'])).toEqual(['accept-all', 'custom']);
+    expect(sent[1]!.body['choices']).toMatchObject({ analytics: true, advertising: false });
+    for (const { body } of sent) expect(validRecord(body), JSON.stringify(validRecord.errors)).toBe(true);
+    await flush();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('sends on the next page view the decisions of a page view whose log never started', async () => {
+    const storage = createMemoryStorage();
+    const first = createConsent(config, { storage, logger: recordingLogger() }) as ConsentGate;
+    keepDecisions(first, window, 'consent_gate', []);
+    first.acceptAll();
+    first.reset();
+    first.rejectAll();
+    first.destroy();
+    start(storage);
+    await vi.waitFor(() => expect(sent).toHaveLength(3));
+    expect(sent.map((s) => s.body['method'])).toEqual(['accept-all', 'reset', 'reject-all']);
+    expect(sent[1]!.body['consentId']).toBe(sent[0]!.body['consentId']);
+    expect(sent[2]!.body['consentId']).not.toBe(sent[0]!.body['consentId']);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith('consent-gate:log:consent_gate:'))).toEqual([]);
+  });
+
+  it('skips kept decisions that storage garbled, never throwing', async () => {
+    const logger = recordingLogger();
+    localStorage.setItem('consent-gate:log:consent_gate:a', '[1,null,[null],[{"decided":true,"timestamp":"x"},null,"u",1,"r"],{"__proto__":{"polluted":true}}]');
+    localStorage.setItem('consent-gate:log:consent_gate:b', 'not json');
+    localStorage.setItem('consent-gate:log:consent_gate:c', '{"0":1}');
+    gate = createConsent(config, { storage: createMemoryStorage(), logger }) as ConsentGate;
+    stop = startConsentLog(gate, { endpoint: '/consent', language: 'en', mode: 'opt-in', shown });
+    gate.acceptAll();
+    await vi.waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]!.body['method']).toBe('accept-all');
+    await flush();
+    expect(sent).toHaveLength(1);
+    expect(logger.errors).toEqual([]);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+});
+
+describe('when localStorage refuses to keep anything (full, or throwing)', () => {
+  it('still sends every record of the page view', async () => {
+    // Reads work, every write throws (QuotaExceededError), as in a browser whose storage is full.
+    const setItem = vi.fn(() => {
+      throw new DOMException('full', 'QuotaExceededError');
+    });
+    vi.spyOn(window, 'localStorage', 'get').mockReturnValue({ length: 0, key: () => null, getItem: () => null, setItem, removeItem: () => undefined } as unknown as Storage);
+    start();
+    gate!.acceptAll();
+    gate!.set({ analytics: false });
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(setItem).toHaveBeenCalled();
+    expect(sent.map((s) => s.body['method'])).toEqual(['accept-all', 'custom']);
+    await flush();
+    expect(sent).toHaveLength(2);
+  });
+});
+
+describe('an endpoint on another origin that sends no CORS headers', () => {
+  /** Like a browser: a JSON post needs CORS and fails; a no-cors post goes out, its reply opaque. */
+  function noCorsEndpoint(): RequestInit[] {
+    const posts: RequestInit[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      posts.push(init);
+      if (init.mode !== 'no-cors') throw new TypeError('Failed to fetch');
+      sent.push({ url, body: JSON.parse(String(init.body)) as Record<string, unknown> });
+      return { type: 'opaque', ok: false, status: 0 } as Response;
+    });
+    return posts;
+  }
+
+  it('counts the opaque reply as delivered (its status is unknowable) and warns once, naming --cors', async () => {
+    const posts = noCorsEndpoint();
+    const logger = recordingLogger();
+    gate = createConsent(config, { storage: createMemoryStorage(), logger }) as ConsentGate;
+    const warnings: string[] = [];
+    stop = startConsentLog(gate, { endpoint: 'https://records.example/consent', language: 'en', mode: 'opt-in', shown, warn: (message) => warnings.push(message) });
+    gate.acceptAll();
+    await vi.waitFor(() => expect(queued()).toEqual([]));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.url).toBe('https://records.example/consent');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('consent-gate records serve --cors https://www.example.test');
+
+    // Known now: the next record goes out as a simple request at once, without a second warning.
+    gate.rejectAll();
+    await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(posts.map((init) => init.mode ?? 'cors')).toEqual(['cors', 'no-cors', 'no-cors']);
+    expect(warnings).toHaveLength(1);
+    await vi.waitFor(() => expect(queued()).toEqual([]));
+  });
+
+  it('keeps the record when the endpoint cannot be reached at all (offline is not a CORS problem)', async () => {
+    vi.stubGlobal('fetch', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    vi.spyOn(navigator, 'sendBeacon').mockImplementation(() => false);
+    const warnings: string[] = [];
+    gate = createConsent(config, { storage: createMemoryStorage(), logger: recordingLogger() }) as ConsentGate;
+    stop = startConsentLog(gate, { endpoint: 'https://records.example/consent', language: 'en', mode: 'opt-in', shown, warn: (message) => warnings.push(message) });
+    gate.acceptAll();
+    await vi.waitFor(() => expect(navigator.sendBeacon).toHaveBeenCalled());
+    expect(queued()).toHaveLength(1);
+    expect(warnings).toEqual([]);
   });
 });
 

@@ -33,9 +33,39 @@ describe('the consent-record queue in localStorage', () => {
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 
-  it('works without storage (disabled cookies, sandboxed frames)', () => {
+  it('works without storage (disabled cookies, sandboxed frames): the page view keeps its records in memory', () => {
     const queue = recordQueue(undefined, 'q', 5);
     expect(queue.add(record('a'))).toEqual({ dropped: 0 });
+    queue.add(record('b'));
+    queue.remove('a');
+    expect(queue.all().map((r) => r.recordId)).toEqual(['b']);
+  });
+
+  it('keeps records in memory once storage refuses a write (quota exceeded), with those it held', () => {
+    let full = false;
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem(key: string, value: string) {
+        if (full) throw new DOMException('full', 'QuotaExceededError');
+        items.set(key, value);
+      },
+      removeItem: (key: string) => items.delete(key),
+    } as unknown as Storage;
+    const queue = recordQueue(storage, 'q', 5);
+    queue.add(record('a'));
+    full = true;
+    queue.add(record('b'));
+    queue.add(record('c'));
+    expect(JSON.parse(items.get('q')!)).toHaveLength(1);
+    expect(queue.all().map((r) => r.recordId)).toEqual(['a', 'b', 'c']);
+    queue.remove('a');
+    expect(queue.all().map((r) => r.recordId)).toEqual(['b', 'c']);
+  });
+
+  it('ignores a value that is not a record', () => {
+    const queue = recordQueue(localStorage, 'q', 5);
+    expect(queue.add({ recordId: 1 } as unknown as ConsentRecord)).toEqual({ dropped: 0 });
     expect(queue.all()).toEqual([]);
   });
 });
