@@ -147,9 +147,9 @@ describe('hover styles only where there is hover', () => {
   });
 });
 
-/** A page whose last content is a footer link in the bottom-left corner, as the demo's is. */
+/** A page whose last content is a footer link in the bottom-left corner, where the button sits. */
 const LONG_PAGE = `<main>${'<p>A paragraph of the article, long enough to take a line or two on a phone.</p>'.repeat(40)}</main>
-<footer style="padding:0 16px 4px;font:14px system-ui"><a href="/privacy" id="privacy">Privacy</a> · <a href="#" data-consent-open>Cookie settings</a></footer>`;
+<footer style="max-width:none;margin:0;padding:0 16px 24px;font:14px system-ui"><a href="/privacy" id="privacy">Privacy</a> · <a href="#" data-consent-open>Cookie settings</a></footer>`;
 
 describe('the floating settings button', () => {
   for (const width of [390, 1280]) {
