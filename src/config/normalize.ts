@@ -136,7 +136,7 @@ export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOpti
     privacyPolicyUrl: config.privacyPolicyUrl,
     controller: config.controller,
     closeButton: config.closeButton ?? false,
-    settingsButton: config.settingsButton === false ? false : (config.settingsButton === true ? undefined : config.settingsButton?.position) ?? 'bottom-left',
+    settingsButton: config.settingsButton === false ? false : (typeof config.settingsButton === 'object' && config.settingsButton.position) || 'bottom-left',
     position: config.position ?? 'bottom',
     theme: config.theme ?? 'auto',
     language: config.language,

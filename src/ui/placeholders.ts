@@ -51,8 +51,8 @@ function content(ui: UiContext, document: Document, entry: BlockedElement, compa
     h('button', { type: 'button', 'data-cg': 'placeholder-allow', onclick: allow, ...props }, fill(texts.placeholderAllow, { category }));
   const box = (...children: Array<Node | false>) => h('div', { class: compact ? 'placeholder compact' : 'placeholder', lang: ui.language, dir: ui.dir, 'data-theme': config.theme }, ...children);
   if (compact) {
-    // The question stays the button's description (and tooltip): a screen reader hears whose
-    // content the button loads. "Load once" waits in the preferences, as for every category.
+    // Room for one button: "Allow", the act a social widget needs to work at all. The question
+    // is its description (and tooltip), so a screen reader still hears whose content it loads.
     return box(h('span', { class: 'visually-hidden', id: 'cg-question' }, question), allowButton({ 'aria-describedby': 'cg-question', title: question }));
   }
   return box(
