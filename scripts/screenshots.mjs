@@ -1,6 +1,6 @@
 // Screenshots of what visitors see, for the README: banner and dialog on desktop, at 320 px,
 // in dark mode and in Japanese, and a placeholder. Uses the demo site and the built script tag.
-// Run: npm run build && node scripts/screenshots.mjs
+// Run: npm run build && node scripts/screenshots.mjs [name …] (only those named, else all)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -24,12 +24,16 @@ const shots = [
   { name: 'banner-partners', viewport: { width: 1280, height: 720 }, partners: true },
   { name: 'privacy-320', viewport: { width: 320, height: 640 }, page: '/privacy.html', touch: true, table: true },
   { name: 'settings-320', viewport: { width: 320, height: 640 }, page: '/article.html', touch: true, placeholder: true },
+  { name: 'dialog-de-320', viewport: { width: 320, height: 640 }, page: '/?lang=de', touch: true, open: true },
+  // The page's end after a choice: the footer's links clear of the settings button.
+  { name: 'settings-end-390', viewport: { width: 390, height: 844 }, touch: true, end: true },
 ];
+const only = process.argv.slice(2);
 
 const demo = await startDemo({ port: 0, thirdPartyPort: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 try {
-  for (const shot of shots) {
+  for (const shot of shots.filter((shot) => only.length === 0 || only.includes(shot.name))) {
     const touch = shot.touch ? { hasTouch: true, isMobile: true, deviceScaleFactor: 2 } : {};
     const context = await browser.newContext({ viewport: shot.viewport, colorScheme: shot.colorScheme ?? 'light', locale: shot.locale ?? 'en-US', ...touch });
     const page = await context.newPage();
@@ -38,6 +42,12 @@ try {
       await page.locator('[data-cg="banner"] [data-cg="reject-all"]').click();
       const placeholder = page.locator('[data-cg="placeholder"]').first();
       await placeholder.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
+    } else if (shot.end) {
+      await page.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
+      await page.locator('[data-cg="settings-button"]').waitFor();
+      await page.waitForFunction(() => document.documentElement.style.paddingBottom !== '');
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await page.screenshot({ path: path.join(out, `${shot.name}.png`) });
     } else if (shot.table) {
       const table = page.locator('[data-consent-cookie-table] table');

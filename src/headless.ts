@@ -24,6 +24,7 @@ export type {
   CookieDescription,
   LogConfig,
   ScannedCookie,
+  SettingsButtonConfig,
   Surface,
   VendorConfig,
 } from './types';

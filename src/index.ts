@@ -55,6 +55,7 @@ export {
   type CookieDescription,
   type LogConfig,
   type ScannedCookie,
+  type SettingsButtonConfig,
   type Surface,
   type VendorConfig,
 } from './headless';

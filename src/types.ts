@@ -116,6 +116,12 @@ export interface ControllerConfig {
   contact?: string;
 }
 
+/** The floating "Cookie settings" button's options (`settingsButton`). */
+export interface SettingsButtonConfig {
+  /** The bottom corner it sits in. @default "bottom-left" */
+  position?: 'bottom-left' | 'bottom-right';
+}
+
 /**
  * The whole configuration, as JSON in `<script type="application/json" id="consent-gate-config">`
  * or as an object passed to `createConsentGate` / `createConsent`.
@@ -178,10 +184,15 @@ export interface ConsentGateConfig {
    */
   closeButton?: boolean;
   /**
-   * Add the floating "Cookie settings" button (script-tag build and `createConsentGate`).
+   * The floating "Cookie settings" button (script-tag build and `createConsentGate`), shown once
+   * a choice was made: `true` puts it in the bottom-left corner, `{ "position": "bottom-right" }`
+   * in the other one (away from a chat widget). The page gets room after its end, so its last
+   * content scrolls out from under the button. `false` removes it: then give the page another
+   * way back to the choice, such as a footer link with `data-consent-open`.
    * @default true
+   * @example { "settingsButton": { "position": "bottom-right" } }
    */
-  settingsButton?: boolean;
+  settingsButton?: boolean | SettingsButtonConfig;
   /** Where the banner sits. @default "bottom" */
   position?: 'bottom' | 'top';
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @default "auto" */

@@ -191,6 +191,12 @@ function keyOf(known: readonly string[]): Check {
 
 const textsOf = (textKeys?: readonly string[]) => recordOf(matching(LANGUAGE_TAG, 'language'), recordOf(textKeys ? keyOf(textKeys) : () => undefined, isString));
 
+/** `true`, `false` or `{ "position": … }`: anything else is reported with all three forms. */
+const settingsButton: Check = (value, path, problems) => {
+  if (isPlainObject(value)) shape({ position: oneOf('bottom-left', 'bottom-right') })(value, path, problems);
+  else if (typeof value !== 'boolean') problems.push({ path, code: 'boolean', value, detail: '{ "position": "bottom-left" | "bottom-right" }' });
+};
+
 /** The top-level keys every build accepts; builds with a start-time feature add theirs. */
 const TOP_LEVEL: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
@@ -207,7 +213,7 @@ const TOP_LEVEL: Record<string, Check> = {
   respectDoNotTrack: isBoolean,
   allowInlineNecessary: isBoolean,
   closeButton: isBoolean,
-  settingsButton: isBoolean,
+  settingsButton: settingsButton,
   position: oneOf('bottom', 'top'),
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),

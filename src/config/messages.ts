@@ -51,7 +51,7 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
   const messages: Record<CodedProblem['code'], () => string> = {
     object: () => `${shown} is not an object`,
     string: () => `${shown} is not a string`,
-    boolean: () => `${shown} is not allowed: use true or false`,
+    boolean: () => `${shown} is not allowed: use true${detail ? `, false or ${String(detail)}` : ' or false'}`,
     array: () => `${shown} is not an array`,
     enum: () => `${shown} is not allowed: use ${(detail as string[]).map((a) => `"${a}"`).join(' or ')}`,
     range: () => `${shown} is out of range: use a whole number from ${(detail as number[])[0]} to ${(detail as number[])[1]}`,

@@ -41,7 +41,8 @@ export interface ResolvedConfig {
   privacyPolicyUrl?: string;
   controller?: ControllerConfig;
   closeButton: boolean;
-  settingsButton: boolean;
+  /** The settings button's corner, or false for none. */
+  settingsButton: false | 'bottom-left' | 'bottom-right';
   position: 'bottom' | 'top';
   theme: 'auto' | 'light' | 'dark';
   language?: string;
@@ -135,7 +136,7 @@ export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOpti
     privacyPolicyUrl: config.privacyPolicyUrl,
     controller: config.controller,
     closeButton: config.closeButton ?? false,
-    settingsButton: config.settingsButton ?? true,
+    settingsButton: config.settingsButton === false ? false : (typeof config.settingsButton === 'object' && config.settingsButton.position) || 'bottom-left',
     position: config.position ?? 'bottom',
     theme: config.theme ?? 'auto',
     language: config.language,

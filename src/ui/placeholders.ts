@@ -1,7 +1,8 @@
 /**
  * Placeholders for blocked embeds (contract section 4, standards GDPR-15): in the page, right
- * before the gated element and the same size, naming the provider and the category, with
- * "Allow {category}" (records consent) and "Load once" (this page view only). Each has its own
+ * before the gated element and the same size, asking whether to load the provider's content,
+ * with "Allow {category}" (records consent) and "Load once" (this page view only); a small
+ * widget gets a compact form, the "Allow" button alone. Each has its own
  * shadow root so page CSS cannot break it. The size comes from the element's `width` and
  * `height` attributes (an iframe without them has the browser's default 300×150), never from a
  * layout read.
@@ -30,34 +31,48 @@ export function providerName(ui: UiContext, entry: BlockedElement): string | und
   return host;
 }
 
-function content(ui: UiContext, document: Document, entry: BlockedElement): HTMLElement {
+/**
+ * Below this width or height (CSS px, from the element's attributes) an embed is a widget (a like
+ * or share button): its placeholder is one button the widget's size, not a card that pushes the
+ * page apart. The card needs about 240×120 for its words and two buttons.
+ */
+const COMPACT_WIDTH = 240;
+const COMPACT_HEIGHT = 120;
+
+function content(ui: UiContext, document: Document, entry: BlockedElement, compact: boolean): HTMLElement {
   const { gate, config, texts } = ui;
   const h = builder(document);
   const category = categoryText(texts, config, entry.categories[0]!).label;
   const provider = providerName(ui, entry) ?? category;
   const allow = () => gate.set(Object.fromEntries(entry.categories.map((id) => [id, true])));
-  // Who it is from, why it is held back, and what to do: reads as part of the page, not a hole in it.
-  return h(
-    'div',
-    { class: 'placeholder', lang: ui.language, dir: ui.dir, 'data-theme': config.theme },
+  // An invitation, not an alarm: who the content is from, and one click to get it.
+  const question = fill(texts.placeholderText, { provider });
+  const allowButton = (props: Record<string, string>) =>
+    h('button', { type: 'button', 'data-cg': 'placeholder-allow', onclick: allow, ...props }, fill(texts.placeholderAllow, { category }));
+  const box = (...children: Array<Node | false>) => h('div', { class: compact ? 'placeholder compact' : 'placeholder', lang: ui.language, dir: ui.dir, 'data-theme': config.theme }, ...children);
+  if (compact) {
+    // Room for one button: "Allow", the act a social widget needs to work at all. The question
+    // is its description (and tooltip), so a screen reader still hears whose content it loads.
+    return box(h('span', { class: 'visually-hidden', id: 'cg-question' }, question), allowButton({ 'aria-describedby': 'cg-question', title: question }));
+  }
+  return box(
     icon(document, SHIELD),
-    h('p', { class: 'vendor' }, provider),
-    h('p', {}, fill(texts.placeholderText, { provider, category })),
+    h('p', { class: 'vendor' }, question),
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', 'data-cg': 'placeholder-allow', onclick: allow }, fill(texts.placeholderAllow, { category })),
+      allowButton({}),
       h('button', { type: 'button', class: 'alt', 'data-cg': 'placeholder-once', onclick: () => gate.loadOnce(entry.element) }, texts.placeholderOnce),
     ),
   );
 }
 
-/** The footprint the embed will take, from its attributes. */
-function footprint(element: HTMLElement): { width?: string; height?: string } {
+/** The footprint the embed will take, from its attributes, in CSS px. */
+function footprint(element: HTMLElement): { width?: number; height?: number } {
   const frame = element.localName === 'iframe';
   const width = element.getAttribute('width') ?? (frame ? '300' : null);
   const height = element.getAttribute('height') ?? (frame ? '150' : null);
-  const size = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value.trim()) ? `${value.trim()}px` : undefined);
+  const size = (value: string | null) => (value && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : undefined);
   return { width: size(width), height: size(height) };
 }
 
@@ -70,6 +85,7 @@ export interface Placeholders {
 interface Shown {
   host: HTMLElement;
   asks: string;
+  compact: boolean;
 }
 
 export function createPlaceholders(ui: UiContext): Placeholders {
@@ -89,12 +105,17 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     host.setAttribute('data-cg', 'placeholder');
     // Same footprint as the embed, so the page does not jump when it loads.
     const { width, height } = footprint(element);
-    if (width) host.style.width = width;
-    if (height) host.style.minHeight = height;
-    // A narrow widget (a share button) still gets room for its words and buttons; its height
-    // grows with them on its own.
-    host.style.minWidth = 'min(100%, 16rem)';
+    const compact = (width !== undefined && width < COMPACT_WIDTH) || (height !== undefined && height < COMPACT_HEIGHT);
+    if (width !== undefined) host.style.width = `${width}px`;
+    if (height !== undefined) host.style.minHeight = `${height}px`;
+    // A card is at least wide enough for its words and buttons (its height grows with them); a
+    // compact one sits in the line like the widget it stands for, widened only for its button.
+    host.style.minWidth = compact ? 'fit-content' : 'min(100%, 16rem)';
+    if (compact) host.style.display = 'inline-flex';
     host.style.maxWidth = '100%';
+    // Placeholders one after another stay apart, as separate embeds (two share buttons, a video
+    // and its like button) would be.
+    host.style.marginBlockEnd = '8px';
     const shadow = host.attachShadow({ mode: 'open' });
     ui.adopt(shadow, ui.baseCss);
     ui.adopt(shadow, PLACEHOLDER_CSS);
@@ -102,7 +123,7 @@ export function createPlaceholders(ui: UiContext): Placeholders {
     // Site CSS often sets `display` on embeds, which beats the `hidden` attribute.
     if (!hiddenDisplay.has(element)) hiddenDisplay.set(element, element.style.display);
     element.style.setProperty('display', 'none', 'important');
-    const placeholder = { host, asks: '' };
+    const placeholder = { host, asks: '', compact };
     shown.set(element, placeholder);
     return placeholder;
   }
@@ -120,7 +141,7 @@ export function createPlaceholders(ui: UiContext): Placeholders {
         const asks = entry.categories.join(' ');
         if (placeholder.asks === asks) continue;
         placeholder.asks = asks;
-        placeholder.host.shadowRoot!.replaceChildren(content(ui, element.ownerDocument, entry));
+        placeholder.host.shadowRoot!.replaceChildren(content(ui, element.ownerDocument, entry, placeholder.compact));
       }
     },
     destroy() {

@@ -3,9 +3,10 @@
  * follows the banner's height, so browsers scroll a focused element above it; and, for a bottom
  * banner, the page gets as much room after its end, so even its last links can be scrolled out
  * from under it. The height comes from a ResizeObserver: nothing forces a layout while the page
- * is still parsing.
+ * is still parsing. The floating settings button reserves room the same way, its `gap` being its
+ * distance from the viewport's edge and a margin.
  */
-export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom'): () => void {
+export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom', gap = 0): () => void {
   const document = banner.ownerDocument;
   const View = document.defaultView as (Window & typeof globalThis) | null;
   if (!View || !('ResizeObserver' in View)) return () => undefined;
@@ -17,7 +18,7 @@ export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bot
   const observer = new View.ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];
     const height = entry?.borderBoxSize?.[0]?.blockSize ?? entry?.contentRect.height ?? 0;
-    for (const property of properties) style[property] = `${Math.ceil(height)}px`;
+    for (const property of properties) style[property] = `${Math.ceil(height + gap)}px`;
   });
   observer.observe(banner);
   return () => {

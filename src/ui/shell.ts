@@ -163,7 +163,10 @@ function showSurfaces(
         };
       });
     } else {
-      place(null, config.settingsButton ? createSettingsButton(ui, document, openPreferences, preloadDialog) : null);
+      // The button sits 12 px above the page's end (base CSS): the room after the page covers that
+      // and as much again, so its last links scroll clear of the button.
+      const button = config.settingsButton && createSettingsButton(ui, document, openPreferences, preloadDialog);
+      place(null, button || null, (node) => reserveScrollPadding(node, 'bottom', 24));
     }
     if (dialogWasOpen) {
       dialogWasOpen = false;

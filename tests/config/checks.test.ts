@@ -139,7 +139,7 @@ describe('the resolved config: every default in one place', () => {
       cookie: { name: 'consent_gate', days: 182 },
       respectDoNotTrack: false,
       closeButton: false,
-      settingsButton: true,
+      settingsButton: 'bottom-left',
       position: 'bottom',
       theme: 'auto',
       texts: {},

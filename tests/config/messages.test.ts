@@ -39,6 +39,15 @@ describe('config validation', () => {
     expect(problemsOf({ mode: 'notice' })).toEqual(['mode: "notice" is not allowed: use "opt-in" or "opt-out"']);
   });
 
+  it('takes settingsButton as true, false or { position: "bottom-left" | "bottom-right" }, and resolves it to its corner', () => {
+    for (const settingsButton of [true, false, {}, { position: 'bottom-left' }, { position: 'bottom-right' }]) expect(problemsOf({ settingsButton }), JSON.stringify(settingsButton)).toEqual([]);
+    expect(problemsOf({ settingsButton: { position: 'top-right' } })).toEqual(['settingsButton.position: "top-right" is not allowed: use "bottom-left" or "bottom-right"']);
+    expect(problemsOf({ settingsButton: 'bottom-right' })).toEqual(['settingsButton: "bottom-right" is not allowed: use true, false or { "position": "bottom-left" | "bottom-right" }']);
+    expect(problemsOf({ settingsButton: { corner: 'left' } })[0]).toMatch(/^settingsButton\.corner: unknown key.*Allowed: position/);
+    const corner = (settingsButton: unknown) => resolveConfig({ settingsButton } as never).settingsButton;
+    expect([corner(undefined), corner(true), corner({}), corner({ position: 'bottom-right' }), corner(false)]).toEqual(['bottom-left', 'bottom-left', 'bottom-left', 'bottom-right', false]);
+  });
+
   it('rejects category ids that do not match ^[a-z][a-z0-9_-]{0,31}$', () => {
     for (const id of ['Ads', '1st', '__proto__', 'a'.repeat(33), 'with space', '']) {
       const problems = problemsOf({ categories: { [id]: {} } });

@@ -55,13 +55,13 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
   it('names the vendor when the host matches a configured vendor domain, and the category', async () => {
     page(VIDEO);
     await mountWithPlaceholders(SITE, 'video');
-    expect(placeholderOf(byId('video'))!.shadowRoot!.textContent).toContain('Content from YouTube is blocked: Social media cookies are not allowed.');
+    expect(placeholderOf(byId('video'))!.shadowRoot!.textContent).toContain('Load content from YouTube?');
   });
 
   it('names the host when no configured vendor serves it', async () => {
     page(MAP);
     await mountWithPlaceholders(SITE, 'map');
-    expect(placeholderOf(byId('map'))!.shadowRoot!.textContent).toContain('Content from maps.example.org is blocked: Social media cookies are not allowed.');
+    expect(placeholderOf(byId('map'))!.shadowRoot!.textContent).toContain('Load content from maps.example.org?');
   });
 
   it('offers "Allow {category}" and "Load once" as buttons', async () => {
@@ -100,6 +100,33 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     // Not an iframe: no browser default to stand in for.
     expect(placeholderOf(byId('unsized'))!.style.width).toBe('');
     expect(placeholderOf(byId('unsized'))!.style.minHeight).toBe('');
+  });
+
+  it('gives a small widget (a 150×28 like button) a compact placeholder: its one "Allow" button, the question as its description, in the widget\'s footprint', async () => {
+    page('<iframe id="like" data-consent="social" data-src="https://www.youtube-nocookie.com/like" width="150" height="28"></iframe>');
+    await mountWithPlaceholders(SITE, 'like');
+    const host = placeholderOf(byId('like'))!;
+    expect(host.style.width).toBe('150px');
+    expect(host.style.minHeight).toBe('28px');
+    // Not the card's 16rem floor: only as wide as its button needs.
+    expect(host.style.minWidth).toBe('fit-content');
+    expect(host.style.display).toBe('inline-flex');
+    const inside = inPlaceholder(byId('like'));
+    const allow = inside.getByRole('button', { name: 'Allow Social media' });
+    expect(inside.getAllByRole('button')).toEqual([allow]);
+    expect(host.shadowRoot!.getElementById(allow.getAttribute('aria-describedby')!)!.textContent).toBe('Load content from YouTube?');
+    expect(host.shadowRoot!.querySelector('svg')).toBeNull();
+  });
+
+  it('keeps the card for an embed of at least 240×120, and a gap after every placeholder so stacked ones stay apart', async () => {
+    page(VIDEO + '<iframe id="card" data-consent="social" data-src="https://maps.example.org/x" width="240" height="120"></iframe>');
+    await mountWithPlaceholders(SITE, 'video', 'card');
+    for (const id of ['video', 'card']) {
+      const host = placeholderOf(byId(id))!;
+      expect(host.style.display, id).toBe('');
+      expect(inPlaceholder(byId(id)).getByRole('button', { name: 'Load once' }), id).toBeTruthy();
+      expect(host.style.marginBlockEnd, id).toBe('8px');
+    }
   });
 
   it('ignores a width or height that is not a number of CSS pixels', async () => {
@@ -155,7 +182,7 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
   it('draws one for any gated element marked data-consent-placeholder, not only iframes', async () => {
     page('<img id="pixel" data-consent="advertising" data-consent-placeholder data-src="https://ads.example.net/p.gif"><img id="plain" data-consent="advertising" data-src="https://ads.example.net/q.gif">');
     await mountWithPlaceholders(SITE, 'pixel');
-    expect(placeholderOf(byId('pixel'))!.shadowRoot!.textContent).toContain('Content from ads.example.net is blocked: Advertising cookies are not allowed.');
+    expect(placeholderOf(byId('pixel'))!.shadowRoot!.textContent).toContain('Load content from ads.example.net?');
     expect(placeholderOf(byId('plain'))).toBeNull();
   });
 
@@ -171,7 +198,7 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     page('<iframe id="both" data-consent="advertising social" data-src="https://www.youtube-nocookie.com/embed/abc"></iframe>');
     const { gate } = await mountWithPlaceholders(SITE, 'both');
     act(() => gate.set({ social: true }));
-    expect(placeholderOf(byId('both'))!.shadowRoot!.textContent).toContain('Advertising cookies are not allowed.');
+    expect(inPlaceholder(byId('both')).getByRole('button', { name: 'Allow Advertising' })).toBeTruthy();
     expect(byId('both').hasAttribute('src')).toBe(false);
   });
 
@@ -239,16 +266,16 @@ describe('which provider a placeholder names (issue 9: never just a vendor of th
   it('names the vendor whose declared domain matches the host, also a subdomain of it (www.youtube-nocookie.com)', async () => {
     page(VIDEO + '<iframe id="tweet-frame" data-consent="social" data-src="https://platform.twitter.com/embed/Tweet.html?id=1"></iframe>');
     await mountWithPlaceholders(VENDORS, 'video', 'tweet-frame');
-    expect(text('video')).toContain('Content from YouTube is blocked');
-    expect(text('tweet-frame')).toContain('Content from Twitter is blocked');
+    expect(text('video')).toContain('Load content from YouTube?');
+    expect(text('tweet-frame')).toContain('Load content from Twitter?');
   });
 
   it('names the host when no vendor of the element\'s categories declares it: not another vendor of the same category, not a vendor of another category, not a vendor without domains', async () => {
     page(MAP + '<iframe id="unknown" data-consent="social" data-src="https://video.example.net/e/1"></iframe>');
     await mountWithPlaceholders(VENDORS, 'map', 'unknown');
     // maps.example.org belongs to the advertising vendor; this embed waits for social.
-    expect(text('map')).toContain('Content from maps.example.org is blocked');
-    expect(text('unknown')).toContain('Content from video.example.net is blocked');
+    expect(text('map')).toContain('Load content from maps.example.org?');
+    expect(text('unknown')).toContain('Load content from video.example.net?');
     for (const id of ['map', 'unknown']) {
       for (const vendor of ['YouTube', 'Twitter', 'Example Social', 'Ad Network']) expect(text(id)).not.toContain(vendor);
     }
@@ -257,13 +284,13 @@ describe('which provider a placeholder names (issue 9: never just a vendor of th
   it('does not match a host that merely ends with a vendor domain\'s letters (notyoutube.com)', async () => {
     page('<iframe id="lookalike" data-consent="social" data-src="https://notyoutube.com/embed/abc"></iframe>');
     await mountWithPlaceholders(VENDORS, 'lookalike');
-    expect(text('lookalike')).toContain('Content from notyoutube.com is blocked');
+    expect(text('lookalike')).toContain('Load content from notyoutube.com?');
   });
 
   it('names a wrapper with no URL of its own by the first link inside it: the vendor that lists twitter.com', async () => {
     page('<div id="share" data-consent="social" data-consent-placeholder><a class="twitter-share-button" href="https://twitter.com/intent/tweet">Post</a></div>');
     await mountWithPlaceholders(VENDORS, 'share');
-    expect(text('share')).toContain('Content from Twitter is blocked');
+    expect(text('share')).toContain('Load content from Twitter?');
   });
 
   it('names a wrapper by the host of the first link or source inside it when no vendor lists it', async () => {
@@ -272,8 +299,8 @@ describe('which provider a placeholder names (issue 9: never just a vendor of th
         '<div id="player" data-consent="social" data-consent-placeholder><p>Listen</p><audio data-src="https://audio.example.com/a.mp3"></audio><a href="https://other.example/">more</a></div>',
     );
     await mountWithPlaceholders(SITE, 'share', 'player');
-    expect(text('share')).toContain('Content from twitter.com is blocked');
-    expect(text('player')).toContain('Content from audio.example.com is blocked');
+    expect(text('share')).toContain('Load content from twitter.com?');
+    expect(text('player')).toContain('Load content from audio.example.com?');
   });
 
   it('follows the README\'s YouTube recipe: its vendor config and embed markup give a placeholder naming YouTube', async () => {
@@ -286,7 +313,7 @@ describe('which provider a placeholder names (issue 9: never just a vendor of th
     const config = { categories: JSON.parse(`{${vendors!}}`) as ConsentGateConfig['categories'] };
     page(markup!.replace('<iframe', '<iframe id="recipe"'));
     await mountWithPlaceholders(config, 'recipe');
-    expect(text('recipe')).toContain('Content from YouTube is blocked');
+    expect(text('recipe')).toContain('Load content from YouTube?');
   });
 });
 

@@ -91,6 +91,44 @@ describe('the interface as a whole (contract section 10)', () => {
     expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Cookie settings' }));
   });
 
+  it('puts the settings button in the corner settingsButton.position names, bottom-left by default', () => {
+    const corner = (config: ConsentGateConfig) => {
+      const { shadow, screen } = mount(config);
+      fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+      const className = shadow.querySelector('[data-cg="settings-button"]')!.className;
+      resetPage();
+      return className;
+    };
+    expect(corner(SITE)).toBe('settings');
+    expect(corner({ ...SITE, settingsButton: { position: 'bottom-left' } })).toBe('settings');
+    expect(corner({ ...SITE, settingsButton: { position: 'bottom-right' } })).toBe('settings right');
+  });
+
+  it('gives the page room after its end for the settings button (its height and 24 px), and takes it back with the button', async () => {
+    const sizes = fakeResizeObserver();
+    const { gate, shadow, screen } = mount(SITE);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    const button = shadow.querySelector('[data-cg="settings-button"]')!;
+    sizes.resize(button, 48);
+    expect(document.documentElement.style.paddingBottom).toBe('72px');
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('72px');
+    act(() => gate.showPreferences());
+    await waitFor(() => expect(shadow.querySelector('[data-cg="settings-button"]')).toBeNull());
+    expect(document.documentElement.style.paddingBottom).toBe('');
+  });
+
+  it('names the settings button by aria-label, shown as a CSS tooltip (no title: it would show a second one); Escape hides the tooltip until the pointer or focus leaves (WCAG 1.4.13)', () => {
+    const { shadow, screen } = mount(SITE);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    const button = shadow.querySelector<HTMLElement>('[data-cg="settings-button"]')!;
+    expect(button.getAttribute('aria-label')).toBe('Cookie settings');
+    expect(button.hasAttribute('title')).toBe(false);
+    fireEvent.keyDown(button, { key: 'Escape' });
+    expect(button.hasAttribute('data-quiet')).toBe(true);
+    fireEvent.blur(button);
+    expect(button.hasAttribute('data-quiet')).toBe(false);
+  });
+
   it('shows no settings button with settingsButton: false', () => {
     const { shadow, screen } = mount({ ...SITE, settingsButton: false });
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
@@ -458,7 +496,7 @@ describe('texts in the interface (contract section 10)', () => {
 
     await waitFor(() => expect(document.querySelector('[data-cg="placeholder"]')).not.toBeNull());
     const placeholder = document.querySelector('[data-cg="placeholder"]')!.shadowRoot!;
-    expect(placeholder.textContent).toContain(`${hostile} cookies are not allowed`);
+    expect(placeholder.textContent).toContain(`Allow ${hostile}`);
     expect(placeholder.querySelector('img')).toBeNull();
     expect(document.querySelectorAll('img')).toHaveLength(0);
   });

@@ -32,7 +32,8 @@ const firstView = {
   continue: 'Continue without accepting',
   privacyPolicy: 'Privacy policy',
   settings: 'Cookie settings',
-  placeholderText: 'Content from {provider} is blocked: {category} cookies are not allowed.',
+  /** A blocked embed's placeholder: an invitation, {provider} being the vendor (or host). */
+  placeholderText: 'Load content from {provider}?',
   placeholderAllow: 'Allow {category}',
   placeholderOnce: 'Load once',
   necessary: 'Necessary',

@@ -29,7 +29,7 @@ const de: Texts = {
   reloadText: 'Seite neu laden, um Ihre Wahl anzuwenden.',
   reload: 'Seite neu laden',
   settings: 'Cookie-Einstellungen',
-  placeholderText: 'Inhalt von {provider} blockiert: „{category}“ nicht erlaubt.',
+  placeholderText: 'Inhalte von {provider} laden?',
   placeholderAllow: '„{category}“ erlauben',
   placeholderOnce: 'Einmal laden',
   cookie: 'Cookie',

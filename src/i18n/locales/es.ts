@@ -28,7 +28,7 @@ const es: Texts = {
   reloadText: 'Recarga la página para aplicar tu elección.',
   reload: 'Recargar página',
   settings: 'Configuración de cookies',
-  placeholderText: 'Contenido de {provider} bloqueado: cookies de «{category}» no permitidas.',
+  placeholderText: '¿Cargar contenido de {provider}?',
   placeholderAllow: 'Permitir «{category}»',
   placeholderOnce: 'Cargar una vez',
   cookie: 'Cookie',

@@ -29,7 +29,7 @@ const fr: Texts = {
   reloadText: 'Rechargez la page pour appliquer vos choix.',
   reload: 'Recharger la page',
   settings: 'Paramètres des cookies',
-  placeholderText: 'Contenu de {provider} bloqué : « {category} » non autorisé.',
+  placeholderText: 'Charger le contenu de {provider} ?',
   placeholderAllow: 'Autoriser « {category} »',
   placeholderOnce: 'Charger une fois',
   cookie: 'Cookie',

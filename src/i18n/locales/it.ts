@@ -29,7 +29,7 @@ const it: Texts = {
   reloadText: 'Ricarica la pagina per fermare le funzioni disattivate.',
   reload: 'Ricarica la pagina',
   settings: 'Impostazioni cookie',
-  placeholderText: 'Contenuto di {provider} bloccato: cookie «{category}» non consentiti.',
+  placeholderText: 'Caricare i contenuti di {provider}?',
   placeholderAllow: 'Consenti «{category}»',
   placeholderOnce: 'Carica una volta',
   cookie: 'Cookie',

@@ -29,7 +29,7 @@ const ja: Texts = {
   reloadText: '再読み込みすると、オフにした機能が止まります。',
   reload: '再読み込み',
   settings: 'Cookie設定',
-  placeholderText: '「{category}」が未許可のため、{provider}のコンテンツをブロック中です。',
+  placeholderText: '{provider}のコンテンツを読み込みますか？',
   placeholderAllow: '「{category}」を許可',
   placeholderOnce: '今回のみ読み込む',
   cookie: 'Cookie',

@@ -29,7 +29,7 @@ const pt: Texts = {
   reloadText: 'Recarregue a página para aplicar suas escolhas.',
   reload: 'Recarregar página',
   settings: 'Configurações de cookies',
-  placeholderText: 'Conteúdo de {provider} bloqueado: “{category}” não permitido.',
+  placeholderText: 'Carregar conteúdo de {provider}?',
   placeholderAllow: 'Permitir “{category}”',
   placeholderOnce: 'Carregar uma vez',
   cookie: 'Cookie',

@@ -29,7 +29,7 @@ const ru: Texts = {
   reloadText: 'Обновите страницу, чтобы применить выбор.',
   reload: 'Обновить страницу',
   settings: 'Настройки cookie',
-  placeholderText: 'Контент {provider} заблокирован: cookie «{category}» не разрешены.',
+  placeholderText: 'Загрузить контент {provider}?',
   placeholderAllow: 'Разрешить «{category}»',
   placeholderOnce: 'Загрузить один раз',
   cookie: 'Cookie',

@@ -122,14 +122,18 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           )}
         </div>
         <div class="actions">
-          <button type="button" data-cg="save" onClick={this.decide(() => gate.set(this.choices()))}>
+          {/* One row for the pair at every width and in every language: equal in size (standards GDPR-16). */}
+          <div class="pair">
+            <button type="button" data-cg="accept-all" onClick={this.decide(gate.acceptAll)}>
+              {texts.acceptAll}
+            </button>
+            <button type="button" data-cg="reject-all" onClick={this.decide(gate.rejectAll)}>
+              {texts.rejectAll}
+            </button>
+          </div>
+          {/* In the banner's order, "Save choices" where "Manage preferences" was (standards GDPR-16). */}
+          <button type="button" class="alt" data-cg="save" onClick={this.decide(() => gate.set(this.choices()))}>
             {texts.save}
-          </button>
-          <button type="button" data-cg="accept-all" onClick={this.decide(gate.acceptAll)}>
-            {texts.acceptAll}
-          </button>
-          <button type="button" data-cg="reject-all" onClick={this.decide(gate.rejectAll)}>
-            {texts.rejectAll}
           </button>
         </div>
       </dialog>

@@ -29,7 +29,7 @@ export const BASE_CSS = `
 h2,p{margin:0}
 a{color:var(--accent)}
 button{font:inherit;font-weight:600;color:var(--on);background:var(--accent);border:2px solid var(--accent);border-radius:var(--radius);min-height:44px;padding:8px 16px;cursor:pointer;flex:1 1 10em}
-button:hover{text-decoration:underline}
+@media (hover:hover){button:hover{text-decoration:underline}.settings:hover::after{display:block}}
 .alt{color:var(--accent);background:var(--bg)}
 :focus-visible,::slotted(:focus-visible){outline:3px solid var(--focus)!important;outline-offset:2px!important}
 .link{flex:0 1 auto;color:var(--fg);background:0;border-color:transparent;font-weight:400;text-decoration:underline}
@@ -39,7 +39,12 @@ button:hover{text-decoration:underline}
 .top{top:0;bottom:auto;border-width:0 0 1px}
 .banner>*{max-width:960px;margin-inline:auto}
 .title{font-size:1.125em}
-.settings{bottom:12px;inset-inline-start:12px;width:48px;height:48px;padding:10px;border-radius:50%;background:var(--accent)}
+.settings{bottom:12px;left:12px;width:48px;height:48px;padding:10px;border-radius:50%;background:var(--accent)}
+.settings.right{left:auto;right:12px}
+.settings::after{content:attr(aria-label);display:none;position:absolute;bottom:8px;left:calc(100% + 8px);padding:4px 8px;border-radius:4px;background:var(--fg);color:var(--bg);font-size:.875em;font-weight:400;white-space:nowrap}
+.right::after{left:auto;right:calc(100% + 8px)}
+.settings:focus-visible::after{display:block}
+.settings[data-quiet]::after{display:none!important}
 svg{display:block;width:24px;height:24px;fill:none;stroke:currentColor;stroke-width:2;stroke-linecap:round;stroke-linejoin:round}
 ::slotted(*){all:unset!important;color:var(--accent)!important;text-decoration:underline!important;cursor:pointer!important}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}

@@ -204,11 +204,14 @@ describe('preferences dialog (contract section 10)', () => {
     expect(gate.get()).toMatchObject({ method: 'reject-all', categories: { functional: false, analytics: false, advertising: false, social: false } });
   });
 
-  it('offers Save, Accept all and Reject all as buttons side by side (GDPR-16)', async () => {
+  it('offers Accept all, Reject all and Save side by side, in the banner\'s order, Save outlined as "Manage" is there (GDPR-16)', async () => {
     const { dialog } = await openDialog();
     const actions = all(dialog, '[data-cg="save"], [data-cg="accept-all"], [data-cg="reject-all"]');
-    expect(actions.map((b) => b.textContent)).toEqual(['Save choices', 'Accept all', 'Reject all']);
-    expect(new Set(actions.map((b) => b.parentElement)).size).toBe(1);
+    expect(actions.map((b) => b.textContent)).toEqual(['Accept all', 'Reject all', 'Save choices']);
+    // Accept and Reject are a pair in one row, the same kind of button; Save is the other kind.
+    expect(actions[0]!.parentElement).toBe(actions[1]!.parentElement);
+    expect(actions[0]!.parentElement!.parentElement).toBe(actions[2]!.parentElement);
+    expect(actions.map((b) => b.className)).toEqual(['', '', 'alt']);
   });
 
   it('announces "Your choices were saved." in a polite live region that existed before (A11Y-11)', async () => {
