@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { MissingDependencyError } from '../optional-dependency.js';
 import { StoreUnavailableError } from '../store/errors.js';
+import { importRecords } from './commands/import.js';
 import { exportRecords, prune, show, stats } from './commands/read.js';
 import { DEFAULT_PORT, serve } from './commands/serve.js';
 import { CliError, processIo, type CliIo } from './io.js';
@@ -22,10 +23,15 @@ Commands:
       --host ADDRESS           address to listen on (default 127.0.0.1)
       --path PATH              where records are received (default /consent)
       --rate-limit N|off       requests per minute per client (default 120)
-      --cors ORIGIN            let pages on ORIGIN post records (repeatable)
+      --cors ORIGIN            let pages on ORIGIN post records (repeatable), e.g.
+                               --cors https://www.example.com; posts from other origins get 403
+      --trust-proxy            behind one reverse proxy: rate-limit by the last X-Forwarded-For
+                               address, and take X-Forwarded-Host as this receiver's own host
   show <consent-id> [--json]   every record of one visitor's consent, oldest first
   export [--since DATE] [--format jsonl|csv]
                                all records (received since DATE) to standard output
+  import <file.jsonl|->         store what \`export --format jsonl\` wrote (any store to any store),
+                               each record once, keeping receivedAt; safe to run again
   stats [--since DATE] [--json]
                                visitors who accept, refuse or reset (withdrew), per category,
                                revision and day: each visitor's latest decision counts, once
@@ -55,6 +61,7 @@ const OPTIONS = {
   path: { type: 'string' },
   'rate-limit': { type: 'string' },
   cors: { type: 'string', multiple: true },
+  'trust-proxy': { type: 'boolean' },
   json: { type: 'boolean' },
   since: { type: 'string' },
   format: { type: 'string' },
@@ -104,6 +111,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'export':
       expectArgs(0);
       return exportRecords(flags, io);
+    case 'import':
+      expectArgs(1);
+      return importRecords(rest[0], flags, io);
     case 'stats':
       expectArgs(0);
       return stats(flags, io);

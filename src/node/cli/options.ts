@@ -1,7 +1,11 @@
 /** Parsing the options every `records` command shares, and the values they take. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { importOptionals, type OptionalDependency } from '../optional-dependency.js';
+import { VALIDATOR_DEPENDENCIES } from '../schema/validate-record.js';
 import { DEFAULT_DATA_DIR, openStore } from '../store/open-store.js';
+import { PG_DEPENDENCY } from '../store/pg-store.js';
+import { PGLITE_DEPENDENCY } from '../store/pglite-store.js';
 import type { SqlRecordStore } from '../store/sql-store.js';
 import { CliError } from './io.js';
 
@@ -20,6 +24,18 @@ export interface StoreFlags {
 export function describeStore(flags: StoreFlags): string {
   if (flags['database-url']) return 'PostgreSQL (--database-url)';
   return `the embedded database in ${path.resolve(flags.data ?? DEFAULT_DATA_DIR)}`;
+}
+
+/**
+ * Checks, before anything is written, that every optional dependency a command needs is
+ * installed: the store's driver, and the schema validator for commands that take records in.
+ * A person missing three packages learns it from one message naming all three.
+ * @throws {MissingDependencyError}
+ */
+export async function requireDependencies(flags: StoreFlags, command: string, { validator }: { validator: boolean }): Promise<void> {
+  const needed: OptionalDependency[] = [flags['database-url'] ? PG_DEPENDENCY : PGLITE_DEPENDENCY];
+  if (validator) needed.push(...VALIDATOR_DEPENDENCIES);
+  await importOptionals(needed, `consent-gate records ${command}`);
 }
 
 /**

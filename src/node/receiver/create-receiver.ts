@@ -42,7 +42,8 @@ export interface ReceiverOptions {
   futureToleranceMs?: number;
   /**
    * The client address the rate limit keys on, for the Node face. Behind a load balancer the
-   * socket address is the balancer's: read the header it sets (and that only it can set).
+   * socket address is the balancer's: read the header it sets (and that only it can set), or
+   * set `trustProxy` for the usual `X-Forwarded-For`.
    * @default the socket's remote address
    * @example (req) => String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim()
    */

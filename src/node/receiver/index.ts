@@ -13,7 +13,7 @@ export { openPgliteStore } from '../store/pglite-store.js';
 export type { PgliteStoreOptions } from '../store/pglite-store.js';
 export { openPgStore } from '../store/pg-store.js';
 export type { PgStoreOptions } from '../store/pg-store.js';
-export type { SqlRecordStore, SqlStoreOptions } from '../store/sql-store.js';
+export type { ImportResult, SqlRecordStore, SqlStoreOptions } from '../store/sql-store.js';
 export type { BatchOptions } from '../store/batcher.js';
 export type { CategoryRate, ExportOptions, InsertResult, RecordStats, RecordStore, StatsOptions } from '../store/types.js';
 export { StoreUnavailableError } from '../store/errors.js';

@@ -2,7 +2,7 @@
  * The record store on any PostgreSQL-speaking client: migrations, monthly partitions, batched
  * inserts, history, export, stats and retention. PGlite and `pg` differ only in their client.
  */
-import { RECORD_FIELDS, type ConsentRecord, type StoredRecord } from '../schema/record.js';
+import { RECORD_FIELDS, sameRecord, type ConsentRecord, type StoredRecord } from '../schema/record.js';
 import { createInsertBatcher, type BatchOptions } from './batcher.js';
 import { migrate } from './migrate.js';
 import { ensureMonthlyPartitions, PARTITION_CHECK_MS } from './partitions.js';
@@ -21,9 +21,24 @@ export interface SqlStoreOptions {
   onWarning?: (message: string) => void;
 }
 
+/** What an import did. */
+export interface ImportResult {
+  /** Records stored now, with the `receivedAt` they had. */
+  inserted: number;
+  /** Records already stored with the same content (an import run again): not stored twice. */
+  duplicates: number;
+  /** Record ids already stored with other content: not stored. */
+  conflicts: string[];
+}
+
 /** A store plus the number of insert statements it sent (for tests and the benchmark). */
 export interface SqlRecordStore extends RecordStore {
   readonly insertStatements: number;
+  /**
+   * Stores records exported from a store (`records export`), keeping their `receivedAt`; each
+   * record id once, so importing the same file again stores nothing new. Validate them first.
+   */
+  importRecords(records: readonly StoredRecord[]): Promise<ImportResult>;
 }
 
 function only(record: ConsentRecord): Record<string, unknown> {
@@ -78,6 +93,33 @@ export async function createSqlStore(client: SqlClient, options: SqlStoreOptions
     insert(records) {
       if (closed) return Promise.reject(new Error('the record store is closed'));
       return batcher.insert(records);
+    },
+    async importRecords(records) {
+      if (closed) throw new Error('the record store is closed');
+      const unique = new Map<string, StoredRecord>();
+      const conflicts: string[] = [];
+      let duplicates = 0;
+      for (const record of records) {
+        const first = unique.get(record.recordId);
+        if (!first) unique.set(record.recordId, record);
+        else if (sameRecord(first, record)) duplicates++;
+        else conflicts.push(record.recordId);
+      }
+      const rows = await client.query<{ record_id: string }>(sql.IMPORT_RECORDS, [
+        JSON.stringify([...unique.values()].map((record) => ({ ...only(record), receivedAt: record.receivedAt }))),
+      ]);
+      const stored = new Set(rows.map((row) => row.record_id));
+      const others = [...unique.values()].filter((record) => !stored.has(record.recordId));
+      if (others.length) {
+        const found = await client.query<RecordRow>(sql.FIND_RECORDS, [JSON.stringify(others.map((record) => record.recordId))]);
+        const byId = new Map(found.map((row) => [row.record_id, rowToRecord(row)]));
+        for (const record of others) {
+          const original = byId.get(record.recordId);
+          if (original && !sameRecord(original, record)) conflicts.push(record.recordId);
+          else duplicates++;
+        }
+      }
+      return { inserted: stored.size, duplicates, conflicts };
     },
     async history(consentId) {
       const rows = await client.query<RecordRow>(sql.HISTORY, [consentId]);

@@ -3,25 +3,35 @@
  * (`jsonb_to_recordset`), so a batch of any size is one statement with one parameter.
  */
 
-/** Claims each record id, then writes the records whose id it claimed (see migrations.ts). */
-export const INSERT_RECORDS = `
+/**
+ * Claims each record id, then writes the records whose id it claimed (see migrations.ts). With
+ * `receivedAt`, for an import, the time the first receiver stored each record is kept.
+ */
+function insertStatement(receivedAt: boolean): string {
+  return `
   WITH input AS (
     SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(
       "schemaVersion" smallint, "recordId" uuid, "consentId" uuid, "timestamp" timestamptz,
       revision integer, "textsHash" text, language text, mode text, choices jsonb,
-      method text, gpc boolean, version text, url text)
+      method text, gpc boolean, version text, url text${receivedAt ? ', "receivedAt" timestamptz' : ''})
   ), claimed AS (
-    INSERT INTO consent_record_ids (record_id)
-    SELECT "recordId" FROM input
+    INSERT INTO consent_record_ids (record_id${receivedAt ? ', received_at' : ''})
+    SELECT "recordId"${receivedAt ? ', "receivedAt"' : ''} FROM input
     ON CONFLICT (record_id) DO NOTHING
     RETURNING record_id
   )
   INSERT INTO consent_records (record_id, consent_id, decided_at, schema_version, revision,
-    texts_hash, language, mode, choices, method, gpc, version, url)
+    texts_hash, language, mode, choices, method, gpc, version, url${receivedAt ? ', received_at' : ''})
   SELECT i."recordId", i."consentId", i."timestamp", i."schemaVersion", i.revision, i."textsHash",
-    i.language, i.mode, i.choices, i.method, i.gpc, i.version, i.url
+    i.language, i.mode, i.choices, i.method, i.gpc, i.version, i.url${receivedAt ? ', i."receivedAt"' : ''}
   FROM input i JOIN claimed c ON c.record_id = i."recordId"
   RETURNING record_id::text AS record_id`;
+}
+
+export const INSERT_RECORDS = insertStatement(false);
+
+/** The same for records with their `receivedAt` (each record id at most once per statement). */
+export const IMPORT_RECORDS = insertStatement(true);
 
 /**
  * Times leave the database as RFC 3339 text: drivers parse PostgreSQL's own text with

@@ -68,4 +68,46 @@ describe('createInsertBatcher', () => {
     expect(fake.calls).toHaveLength(1);
     await expect(pending).resolves.toEqual({ inserted: 1, duplicates: 0 });
   });
+
+  it('sends a batch the database refused for its content again one caller at a time; an unreachable database is not', async () => {
+    const poison = makeRecord({ timestamp: '0000-01-01T00:00:00.000Z' });
+    const calls: number[] = [];
+    // Like PostgreSQL: SQLSTATE 22008 (datetime field overflow) for a statement holding the poison.
+    const refusing = createInsertBatcher(async (records) => {
+      calls.push(records.length);
+      if (records.some((r) => r.recordId === poison.recordId)) throw Object.assign(new Error('date/time field value out of range'), { code: '22008' });
+      return new Set(records.map((r) => r.recordId));
+    }, { delayMs: 5 });
+    const good = Array.from({ length: 4 }, () => makeRecord());
+    const results = await Promise.allSettled([good[0]!, good[1]!, poison, good[2]!, good[3]!].map((r) => refusing.insert([r])));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect(calls).toEqual([5, 1, 1, 1, 1, 1]);
+
+    const down = recordingInsert(true);
+    const failing = createInsertBatcher(down.insertMany, { delayMs: 5 });
+    const outage = await Promise.allSettled(good.map((r) => failing.insert([r])));
+    expect(outage.every((r) => r.status === 'rejected')).toBe(true);
+    expect(down.calls).toHaveLength(1);
+  });
+
+  it('tells a conflict (same id, other content) from a replay, also within one burst', async () => {
+    const fake = recordingInsert();
+    const kept = new Map<string, ConsentRecord>();
+    const batcher = createInsertBatcher(
+      async (records) => {
+        const fresh = await fake.insertMany(records);
+        for (const record of records) if (fresh.has(record.recordId)) kept.set(record.recordId, record);
+        return fresh;
+      },
+      { delayMs: 5 },
+      async (ids) => new Map(ids.flatMap((id) => (kept.has(id) ? [[id, kept.get(id)!] as const] : []))),
+    );
+    const record = makeRecord();
+    const results = await Promise.all([batcher.insert([record]), batcher.insert([{ ...record }]), batcher.insert([{ ...record, gpc: !record.gpc }])]);
+    expect(results).toEqual([
+      { inserted: 1, duplicates: 0 },
+      { inserted: 0, duplicates: 1 },
+      { inserted: 0, duplicates: 0, conflicts: [record.recordId] },
+    ]);
+  });
 });

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReceiver } from '../../receiver/create-receiver.js';
 import { CliError, type CliIo } from '../io.js';
-import { describeStore, openStoreFor, parsePort, type StoreFlags } from '../options.js';
+import { describeStore, openStoreFor, parsePort, requireDependencies, type StoreFlags } from '../options.js';
 
 export interface ServeFlags extends StoreFlags {
   port?: string;
@@ -11,6 +11,7 @@ export interface ServeFlags extends StoreFlags {
   path?: string;
   'rate-limit'?: string;
   cors?: string[];
+  'trust-proxy'?: boolean;
 }
 
 /** The port `records serve` uses when none is given. */
@@ -30,11 +31,14 @@ export async function serve(flags: ServeFlags, io: CliIo): Promise<number> {
   if (!route.startsWith('/')) throw new CliError(`--path must start with "/", not "${route}"`, 2);
   const rateLimit = rateLimitOf(flags['rate-limit']);
   const warn = (message: string) => io.err(`consent-gate: ${message}\n`);
+  // Before the store creates its data directory: a failed run leaves nothing behind.
+  await requireDependencies(flags, 'serve', { validator: true });
   const store = await openStoreFor(flags, { create: true, warn });
   const receiver = await createReceiver({
     store,
     rateLimit,
     cors: flags.cors?.length ? { origins: flags.cors } : false,
+    trustProxy: flags['trust-proxy'] ?? false,
     onStoreError: (error) => warn(`could not store a record (answered 503): ${(error as Error).message}`),
   });
   const server = http.createServer((req, res) => {
