@@ -77,15 +77,21 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
     return root === document || !!(root as ShadowRoot).host;
   };
 
-  /** Holds what an element must not load: a URL it has kept back, or the element itself (its marker returned). */
-  function judge(element: Element): Node {
+  /**
+   * Holds what an element must not load: a URL it has kept back, or the element itself (its
+   * marker returned). A copy or a parsed element (`made`) is not being inserted: only its URLs
+   * are held, since an element that loads on insertion is judged when it is inserted.
+   */
+  function judge(element: Element, made?: boolean): Node {
     const kind = element.localName;
+    if (made && !ON_URL[kind]) return element;
     let verdict: Verdict | undefined;
     for (const name of LOADING[kind] ?? []) {
       const value = element.getAttribute(name);
       if (value && (verdict = denied(element, name, value))) {
         if (!ON_URL[kind]) return hold(element, verdict)!;
-        hold(element, verdict, name, value);
+        // Given back later as `href`: an `xlink:href` without its namespace would mean nothing.
+        hold(element, verdict, name.replace('xlink:', ''), value);
         element.removeAttribute(name);
       }
     }
@@ -96,12 +102,12 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   }
 
   /** What to insert instead of `node`: a held element's marker, or the node with what it must not load held. */
-  function screen(node: unknown): unknown {
+  function screen(node: unknown, made?: boolean): unknown {
     // By node type, not instanceof: nodes of another frame's document are screened too.
     const type = (node as Node | null)?.nodeType;
     if (type === 1 || type === 11) {
-      if ((node as Element).firstElementChild) (node as Element).querySelectorAll(SELECTOR).forEach(judge);
-      if (type === 1) return judge(node as Element);
+      if ((node as Element).firstElementChild) (node as Element).querySelectorAll(SELECTOR).forEach((element) => judge(element, made));
+      if (type === 1) return judge(node as Element, made);
     }
     return node;
   }
@@ -172,7 +178,7 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
     for (const type of [Element, view.CharacterData, view.Document, view.DocumentType, view.DocumentFragment]) {
       patch(type.prototype, name, (o) => function (...nodes) {
         const self = index > 3 ? stand(this) : this;
-        return o.apply(self, (live(self) ? nodes.map(screen) : nodes) as never);
+        return o.apply(self, (live(self) ? nodes.map((node) => screen(node)) : nodes) as never);
       });
     }
   });
@@ -180,7 +186,7 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   // starts in a microtask (HTML "update the image data"), so holding its URL right after stops it.
   const screenMade = (o: Method) => function (this: Node, ...args: never[]) {
     const made = o.apply(this, args);
-    screen(made);
+    screen(made, true);
     return made;
   };
   patch(Node.prototype, 'cloneNode', screenMade);
@@ -188,12 +194,13 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   patch(view.Document.prototype, 'adoptNode', screenMade);
   patch(view.Range.prototype, 'createContextualFragment', screenMade);
   // An HTML string is parsed in a detached twin of its context (a frame written straight into
-  // the page starts loading during the insertion, in Chromium), screened there, then moved in.
+  // the page starts loading during the insertion, in Chromium), its URLs held there, then its
+  // nodes are inserted through the screened methods.
   const parsed = (context: Node | null, write: (box: Element) => unknown) => {
     const { localName, namespaceURI } = context as Element;
     const box = context?.nodeType === 1 && !localName.includes('-') ? document.createElementNS(namespaceURI, localName) : document.createElement('div');
     write(box);
-    box.querySelectorAll(SELECTOR).forEach(judge);
+    screen(box, true);
     return [...box.childNodes];
   };
   const writeIn = (sink?: Method) => () => function (this: Element, html: never) {
@@ -210,7 +217,7 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   function adjacent(this: Element, where: string, html: never): void {
     const fragment = document.createDocumentFragment();
     fragment.append(...parsed(/^(beforeb|aftere)/i.test(where) ? this.parentNode : this, (box) => adjacentSink.call(box, 'afterbegin' as never, html)));
-    at(this, where, fragment);
+    at(this, where, screenIn(this, fragment));
   }
   patch(Element.prototype, 'insertAdjacentHTML', (o) => ((adjacentSink = o), adjacent as unknown as Method));
   wrap(Element.prototype, 'outerHTML', 'set', () => function (this: Element, html: never) {

@@ -445,6 +445,24 @@ describe('paths a security review found open', () => {
     await expect.poll(() => requested().sort()).toEqual(['cdn.segment.com/moved.js', 'ib.adnxs.com/marked.gif', 'static.hotjar.com/marked.js']);
   });
 
+  it('hands inert marked markup to the gate: it activates it after consent, once, and the interceptor lets the activation through', async () => {
+    const page = await open(
+      bare().replace(
+        '<div id="one"></div>',
+        `<script type="text/plain" data-consent="analytics" src="${vendors.origin('static.hotjar.com')}/gated.js"></script>
+        <iframe data-consent="social" data-src="${vendors.origin('c.disquscdn.com')}/gated.html" title="Comments"></iframe>
+        <img data-consent="advertising" data-src="${vendors.origin('ib.adnxs.com')}/gated.gif" alt="">`,
+      ),
+    );
+    await wait(600);
+    expect(requested()).toEqual([]);
+    await click(page, 'accept-all');
+    await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(['c.disquscdn.com/gated.html', 'ib.adnxs.com/gated.gif', 'static.hotjar.com/gated.js']);
+    await wait(500);
+    expect(requested()).toHaveLength(3);
+    expect(await ran(page)).toEqual(['static.hotjar.com/gated.js']);
+  });
+
   it('parses URLs as the browser does, converts a value to a string once, knows a trailing-dot host and another frame’s Request', async () => {
     const config = { ...CONFIG, categories: { ...CONFIG.categories, functional: { vendors: [{ name: 'Widgets', domains: ['widgets.example'] }] } } };
     const page = await open(bare(config));
@@ -575,6 +593,12 @@ describe('paths a security review found open', () => {
       one.appendChild(document.createElement('span')).outerHTML = `<iframe src="${origin}/outer.html"></iframe>`;
       const shadow = document.body.appendChild(document.createElement('div')).attachShadow({ mode: 'open' });
       shadow.innerHTML = `<iframe src="${origin}/shadow-inner.html"></iframe>`;
+      document.body.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg')).innerHTML = `<image xlink:href="${origin}/svg-inner.gif"/>`;
+      // Written into a detached element, a frame stays itself (pages read it back) until inserted.
+      const detached = document.createElement('div');
+      detached.innerHTML = `<iframe src="${origin}/detached.html"></iframe>`;
+      (window as unknown as { __kept: string }).__kept = detached.firstElementChild!.localName;
+      document.body.append(detached);
       const box = document.body.appendChild(document.createElement('div'));
       box.setHTMLUnsafe(`<picture><img src="${origin}/unsafe.gif" alt=""></picture><iframe src="${origin}/unsafe.html"></iframe>`);
       const range = document.createRange();
@@ -586,10 +610,11 @@ describe('paths a security review found open', () => {
     }, vendors.origin('ib.adnxs.com'));
     await wait(800);
     expect(requested()).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __kept: string }).__kept)).toBe('iframe');
     await click(page, 'accept-all');
     // The fragment of createContextualFragment was never inserted; an image loads anyway, as it would have.
     await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(
-      ['adjacent.gif', 'adjacent.html', 'afterend.html', 'outer.html', 'shadow-inner.html', 'contextual.gif', 'inner.gif', 'template.gif', 'unsafe.gif', 'unsafe.html'].map((name) => `ib.adnxs.com/${name}`).sort(),
+      ['adjacent.gif', 'adjacent.html', 'afterend.html', 'outer.html', 'shadow-inner.html', 'svg-inner.gif', 'detached.html', 'contextual.gif', 'inner.gif', 'template.gif', 'unsafe.gif', 'unsafe.html'].map((name) => `ib.adnxs.com/${name}`).sort(),
     );
   });
 
