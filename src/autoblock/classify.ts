@@ -51,10 +51,18 @@ export function createClassifier(config: ConsentGateConfig, document: Document, 
     if (known === undefined) firstParty.set(host, (known = siteOf(host) === site));
     return known;
   };
+  let base = '';
+  let baseIsOwn = false;
   return (url) => {
-    // Parsed exactly as the browser will (leading and trailing C0 controls and spaces dropped,
-    // tabs and newlines anywhere, `\` as `/`), against the base of this moment: no shortcut
-    // for "relative" strings, and no cache a new <base> would make stale.
+    // A path-absolute URL ("/x": a slash, then neither a slash, a backslash nor a tab or newline,
+    // which the parser drops) is on the host of the base of this moment. Most URLs a page sets
+    // are such: they are not parsed one by one.
+    if (/^\/[^/\\\t\n\r]/.test(url)) {
+      if (document.baseURI !== base) baseIsOwn = own(new URL((base = document.baseURI)).hostname);
+      if (baseIsOwn) return undefined;
+    }
+    // Anything else is parsed exactly as the browser will (leading and trailing C0 controls and
+    // spaces dropped, tabs and newlines anywhere, `\` as `/`), against the base of this moment.
     let parsed: URL;
     try {
       parsed = new URL(url, document.baseURI);

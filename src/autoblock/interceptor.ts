@@ -117,14 +117,17 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
     const kind = element.localName;
     if (!LOADING[kind]?.includes(name)) return void give(value);
     // Converted once: what is judged is what the browser gets.
-    let text: string;
-    try {
-      text = trustedUrl!.call(value as never);
-      // Only a script's URL is a Trusted Types sink; anywhere else the browser would read the
-      // object's own (replaceable) toString.
-      if (kind !== 'script') value = text;
-    } catch {
-      value = text = String(value);
+    let text = value as string;
+    // A string as it is (a thrown brand check per URL would cost the page more than the rest).
+    if (typeof value !== 'string') {
+      try {
+        text = trustedUrl!.call(value as never);
+        // Only a script's URL is a Trusted Types sink; anywhere else the browser would read the
+        // object's own (replaceable) toString.
+        if (kind !== 'script') value = text;
+      } catch {
+        value = text = String(value);
+      }
     }
     const verdict = denied(element, name, text);
     if (!verdict) delete holder.held.get(element)?.urls[name];

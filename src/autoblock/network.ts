@@ -32,12 +32,14 @@ export function refuseRequests(view: Window & typeof globalThis, deniedUrl: (url
   const requestUrl = Object.getOwnPropertyDescriptor(view.Request.prototype, 'url')!.get!;
 
   view.fetch = function (input, init) {
-    let url: string;
-    try {
-      url = requestUrl.call(input);
-    } catch {
-      // Converted once: what is judged is what the browser gets.
-      input = url = String(input);
+    let url = input as string;
+    if (typeof input !== 'string') {
+      try {
+        url = requestUrl.call(input);
+      } catch {
+        // Converted once: what is judged is what the browser gets.
+        input = url = String(input);
+      }
     }
     const refused = check(url);
     return refused ? Promise.reject(new TypeError(refused)) : fetch.call(view, input, init);

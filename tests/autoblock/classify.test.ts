@@ -70,5 +70,17 @@ describe('createClassifier', () => {
     expect(classify('wss://static.hotjar.com/socket')).toMatchObject({ vendor: 'Hotjar' });
     expect(classify('ws://cdn.widgets.example.org/live')).toMatchObject({ category: 'functional' });
   });
-});
 
+  it('judges a path-absolute URL against the base of the moment, twice the same string included', () => {
+    expect(classify('/c/hotjar-1.js')).toBeUndefined();
+    const base = document.createElement('base');
+    base.href = 'https://static.hotjar.com/';
+    document.head.append(base);
+    try {
+      expect(classify('/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    } finally {
+      base.remove();
+    }
+    expect(classify('/c/hotjar-1.js')).toBeUndefined();
+  });
+});
