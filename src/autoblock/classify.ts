@@ -10,7 +10,7 @@ import type { ConsentGateConfig } from '../types';
 
 /** What blocking knows about a URL's host. */
 export interface Verdict {
-  /** The configured category that gates it; null when the site has no category for it. */
+  /** The configured category that gates it (or the categories an element's `data-consent` lists, space-separated); null when the site has no category for it. */
   category: string | null;
   /** The vendor's name (or the configured domain that matched). */
   vendor: string;
@@ -31,9 +31,6 @@ export function siteOf(host: string): string {
   const n = labels[labels.length - 1]!.length === 2 && SECOND_LEVEL.test(labels[labels.length - 2]!) ? 3 : 2;
   return labels.slice(-n).join('.');
 }
-
-/** No scheme before the first `/`, `?` or `#`, and not `//host`: a URL relative to the base. */
-const RELATIVE = /^(?![\\/]{2})[^:/?#\\]*(?:[/?#\\]|$)/;
 
 /** A classifier: the verdict on a URL (resolved against the page), undefined for hosts left alone. */
 export type Classifier = (url: string) => Verdict | undefined;
@@ -57,25 +54,30 @@ export function createClassifier(config: ConsentGateConfig, document: Document, 
   let base = '';
   let baseIsOwn = false;
   return (url) => {
-    // A relative URL (no scheme, not `//host`) stays on the base's host: the page's own unless a
-    // <base> points elsewhere. Most URLs a page sets are relative: they are not parsed one by one.
-    if (RELATIVE.test(url)) {
+    // A path-absolute URL ("/x": a slash, then neither a slash, a backslash nor a tab or newline,
+    // which the parser drops) is on the host of the base of this moment. Most URLs a page sets
+    // are such: they are not parsed one by one.
+    if (/^\/[^/\\\t\n\r]/.test(url)) {
       if (document.baseURI !== base) baseIsOwn = own(new URL((base = document.baseURI)).hostname);
       if (baseIsOwn) return undefined;
     }
+    // Anything else is parsed exactly as the browser will (leading and trailing C0 controls and
+    // spaces dropped, tabs and newlines anywhere, `\` as `/`), against the base of this moment.
     let parsed: URL;
     try {
       parsed = new URL(url, document.baseURI);
     } catch {
       return undefined;
     }
-    const host = parsed.hostname;
-    if (own(host) || !/^https?:$/.test(parsed.protocol)) return undefined;
+    // `vendor.example.` is the same host as `vendor.example` (the root's empty label).
+    const host = parsed.hostname.replace(/\.$/, '');
+    if (!/^(http|ws)s?:$/.test(parsed.protocol) || own(host)) return undefined;
     for (let name = host, dot = 0; dot >= 0; dot = name.indexOf('.'), name = name.slice(dot + 1)) {
       const id = declared.get(name);
       if (id) return { category: id, vendor: name, host };
     }
-    const match = findVendor(parsed.href);
+    // The catalogue knows hosts by their http(s) URLs; a socket's host is the same vendor.
+    const match = findVendor(parsed.href.replace(/^ws/, 'http'));
     return match && { category: categoryFor(match.category), vendor: match.vendor, host };
   };
 }

@@ -8,6 +8,7 @@
 import type { Verdict } from './classify';
 
 export interface Held {
+  /** The categories (space-separated) that must all be allowed; null when none can be. */
   category: string | null;
   /** Where an element that loads on insertion goes back (it is outside the document meanwhile). */
   marker?: Comment;
@@ -29,7 +30,7 @@ export interface Holder {
 }
 
 /** `replaceChild` and `setAttribute` as the browser made them, so releasing is not screened again. */
-export function createHolder(document: Document, replaceChild: Node['replaceChild'], setAttribute: Element['setAttribute'], nonce?: string): Holder {
+export function createHolder(document: Document, replaceChild: Node['replaceChild'], setAttribute: Element['setAttribute']): Holder {
   // A Map iterates in insertion order: the order the page asked for.
   const held = new Map<Element, Held>();
   const swap = (next: Node, previous?: Node) => previous?.parentNode && replaceChild.call(previous.parentNode, next, previous);
@@ -57,8 +58,8 @@ export function createHolder(document: Document, replaceChild: Node['replaceChil
       for (const [element, { category, marker, urls }] of held) {
         if (category === null || !allowed(category)) continue;
         held.delete(element);
-        // Held scripts were inserted by scripts the page trusts: they run with its nonce.
-        if (nonce && element.localName === 'script' && !(element as HTMLScriptElement).nonce) (element as HTMLScriptElement).nonce = nonce;
+        // A script keeps the nonce it was inserted with (none if none): the page's policy decides
+        // as it would have without Consent Gate.
         for (const name in urls) setAttribute.call(element, name, urls[name]!);
         swap(element, marker);
       }

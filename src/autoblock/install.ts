@@ -10,7 +10,6 @@ import { acceptConfigKey, isBoolean, shape, type Check } from '../config/checks'
 import { categoryResolver } from '../config/normalize';
 import type { Logger } from '../core/logger';
 import { say } from '../core/wording';
-import { pageNonce } from '../gating/nonce';
 import type { ConsentGateConfig, ConsentState } from '../types';
 import { createClassifier, type Verdict } from './classify';
 import { intercept } from './interceptor';
@@ -33,7 +32,10 @@ export interface AutoBlocker {
 export interface AutoBlockInstallOptions {
   /** The window to protect. @default window */
   window?: Window;
-  /** The page's script nonce for released scripts. @default the running script's, else the first one in the page */
+  /**
+   * @deprecated Ignored: a held script is released with the nonce it was inserted with (none if
+   * none), so the page's policy decides as it would have without Consent Gate.
+   */
   nonce?: string;
   /** Where warnings go. @default the console, with the `[consent-gate]` prefix */
   logger?: Logger;
@@ -70,20 +72,21 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   if (view[INSTALLED]) return view[INSTALLED];
   const document = view.document;
   const classify = createClassifier(config, document, categoryResolver(['necessary', ...Object.keys(config.categories ?? {})]));
-  let allowed: (id: string) => boolean = (id) => id === 'necessary';
+  /** Whether every category a verdict names (space-separated) is allowed. */
+  const every = (test: (id: string) => boolean) => (ids: string) => ids.split(/\s+/).every(test);
+  let allowed = every((id) => id === 'necessary');
   const { logger } = options;
-  // A URL is usually judged twice in a row (given, then inserted): remember the last one.
-  let last: string | undefined;
-  let lastVerdict: Verdict | undefined;
-  const deniedUrl = (url: string): Verdict | undefined => {
-    const verdict = url === last ? lastVerdict : (lastVerdict = classify((last = url)));
+  const deniedUrl = (url: string, categories?: string | null): Verdict | undefined => {
+    const verdict = classify(url);
+    // An element's own `data-consent` says which categories it needs: the site's word wins.
+    if (verdict && categories?.trim()) verdict.category = categories.trim();
     if (!verdict || (verdict.category !== null && allowed(verdict.category))) return undefined;
     if (verdict.category === null) {
       logger.warnOnce(verdict.vendor, say('autoblock-unconfigured', { vendor: verdict.vendor, host: verdict.host }));
     }
     return verdict;
   };
-  const interceptor = intercept(view, deniedUrl, options.nonce ?? pageNonce(document));
+  const interceptor = intercept(view, deniedUrl);
   refuseRequests(view, deniedUrl);
   if (options.debug || (typeof config.autoBlock === 'object' && config.autoBlock.debug)) {
     options.report().then(
@@ -95,7 +98,7 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   const blocker: AutoBlocker = {
     connect: (gate) =>
       gate.$consent.subscribe((state) => {
-        allowed = (id) => state.categories[id] === true;
+        allowed = every((id) => state.categories[id] === true);
         interceptor.release(allowed);
       }),
     held: () => interceptor.held.size,

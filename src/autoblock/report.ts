@@ -1,9 +1,10 @@
 /**
  * What the interceptor cannot stop, said on the console: a MutationObserver backstop reports
- * vendor elements that reached the document some other way (HTML strings, the parser), when it
- * is already too late to stop their request. A diagnostic for site owners, so it runs only in
- * debug: production pages do not pay a second document-wide observer for console lines no
- * visitor reads. It loads after the page has started, so it first sweeps what is already there.
+ * vendor elements that reached the document some other way (the parser, `document.write`, an
+ * `Attr` node), when it is already too late to stop their request. A diagnostic for site
+ * owners, so it runs only in debug: production pages do not pay a second document-wide observer
+ * for console lines no visitor reads. It loads after the page has started, so it first sweeps
+ * what is already there.
  */
 import type { Logger } from '../core/logger';
 import { say } from '../core/wording';

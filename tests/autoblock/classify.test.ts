@@ -51,4 +51,36 @@ describe('createClassifier', () => {
     const override = classifier({ categories: { necessary: { vendors: [{ name: 'Tags', domains: ['googletagmanager.com'] }] }, analytics: {} } });
     expect(override('https://www.googletagmanager.com/gtm.js')?.category).toBe('necessary');
   });
+
+  it('parses as the URL parser does: tabs and newlines between the slashes, leading controls and spaces, backslashes', () => {
+    expect(classify('/\t/static.hotjar.com/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify('/\n/static.hotjar.com/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify('\x01//static.hotjar.com/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify(' \x1f//static.hotjar.com/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify('\\\\static.hotjar.com/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+  });
+
+  it('knows a host written with the root’s trailing dot, the site’s own domains included', () => {
+    expect(classify('https://cdn.widgets.example.org./w.js')).toMatchObject({ category: 'functional', host: 'cdn.widgets.example.org' });
+    expect(classify('https://static.hotjar.com./c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify('https://www.example.test./x.js')).toBeUndefined();
+  });
+
+  it('judges WebSocket URLs by their host too', () => {
+    expect(classify('wss://static.hotjar.com/socket')).toMatchObject({ vendor: 'Hotjar' });
+    expect(classify('ws://cdn.widgets.example.org/live')).toMatchObject({ category: 'functional' });
+  });
+
+  it('judges a path-absolute URL against the base of the moment, twice the same string included', () => {
+    expect(classify('/c/hotjar-1.js')).toBeUndefined();
+    const base = document.createElement('base');
+    base.href = 'https://static.hotjar.com/';
+    document.head.append(base);
+    try {
+      expect(classify('/c/hotjar-1.js')).toMatchObject({ vendor: 'Hotjar' });
+    } finally {
+      base.remove();
+    }
+    expect(classify('/c/hotjar-1.js')).toBeUndefined();
+  });
 });
