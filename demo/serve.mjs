@@ -2,6 +2,7 @@
 // the ad and social networks under another host name (http://localhost), so it is another site
 // with its own cookies, as on the web. Run with `npm run demo` (it builds first). Ports: DEMO_PORT
 // (5173) and THIRD_PARTY_PORT (5174).
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -49,9 +50,10 @@ function fillPartials(html) {
 /**
  * The demo's own endpoints, first party: `/consent` is the consent-record receiver
  * (`consent-gate/receiver` on the embedded store), `/demo/records?id=` one visitor's stored
- * records and `/demo/requests` the third party's request log, both for the status panel.
+ * records and `/demo/requests?pv=` the third party's requests of one page view, both for the
+ * status panel.
  */
-function demoEndpoints(receiver, store, thirdParty) {
+function demoEndpoints(records, thirdParty) {
   const json = (response, value) => {
     response.setHeader('content-type', 'application/json; charset=utf-8');
     response.end(JSON.stringify(value));
@@ -61,10 +63,15 @@ function demoEndpoints(receiver, store, thirdParty) {
     configureServer(server) {
       server.middlewares.use((request, response, next) => {
         const url = new URL(request.url, 'http://x');
-        if (url.pathname === '/consent') return receiver.node(request, response);
-        if (url.pathname === '/demo/requests') return json(response, thirdParty.log);
+        if (url.pathname === '/consent') return records().then(({ receiver }) => receiver.node(request, response), next);
+        if (url.pathname === '/demo/requests') {
+          const pageView = url.searchParams.get('pv');
+          return json(response, thirdParty.log.filter((entry) => entry.pageView === pageView));
+        }
         if (url.pathname === '/demo/records') {
-          return store.history(url.searchParams.get('id') ?? '').then((records) => json(response, records), next);
+          return records()
+            .then(({ store }) => store.history(url.searchParams.get('id') ?? ''))
+            .then((stored) => json(response, stored), next);
         }
         next();
       });
@@ -73,15 +80,36 @@ function demoEndpoints(receiver, store, thirdParty) {
 }
 
 /**
+ * Each served page is one page view with its own id: its third-party URLs carry it
+ * (`%THIRD_PARTY%` becomes `http://localhost:5174/pv/<id>`), and so does its status panel.
+ */
+function pageView(html, thirdPartyOrigin) {
+  const id = randomBytes(6).toString('hex');
+  return fillPartials(html).replaceAll('%THIRD_PARTY%', `${thirdPartyOrigin}/pv/${id}`).replaceAll('%PAGE_VIEW%', id);
+}
+
+/** A port the demo could not listen on: the message says which and how to choose another. */
+export class DemoPortInUse extends Error {
+  constructor(port, variable, cause) {
+    super(`port ${port} is in use: stop what runs there, or set ${variable}=<another port> (for example ${variable}=${port + 10} npm run demo)`, { cause });
+    this.name = 'DemoPortInUse';
+    this.port = port;
+    this.variable = variable;
+  }
+}
+
+const inUse = (error) => error?.code === 'EADDRINUSE' || /Port \d+ is already in use/.test(error?.message ?? '');
+
+/**
  * Starts the demo. Consent records go to `recordsDir` (a fresh temporary directory, removed on
  * close, unless one is given: `npm run demo` keeps them in demo/.consent-records).
  */
 export async function startDemo({ port = 5173, thirdPartyPort = 5174, host = '127.0.0.1', recordsDir } = {}) {
-  const thirdParty = await startThirdParty({ port: thirdPartyPort });
-  const temporary = recordsDir ? null : mkdtempSync(path.join(tmpdir(), 'consent-gate-demo-records-'));
-  const { createReceiver, openPgliteStore } = await import('../dist/node/receiver.js');
-  const store = await openPgliteStore({ dataDir: recordsDir ?? temporary });
-  const receiver = await createReceiver({ store });
+  const thirdParty = await startThirdParty({ port: thirdPartyPort }).catch((error) => {
+    throw inUse(error) ? new DemoPortInUse(thirdPartyPort, 'THIRD_PARTY_PORT', error) : error;
+  });
+  // The record store opens once both ports are ours: a busy port is said at once, not after it.
+  let records;
   const server = await createServer({
     root: here,
     configFile: false,
@@ -91,12 +119,24 @@ export async function startDemo({ port = 5173, thirdPartyPort = 5174, host = '12
     // The npm page imports the package by name, as an app would; it resolves to the build.
     resolve: { alias: { 'consent-gate/headless': path.join(dist, 'headless.js'), 'consent-gate': path.join(dist, 'index.js') } },
     plugins: [
-      demoEndpoints(receiver, store, thirdParty),
+      demoEndpoints(() => records, thirdParty),
       serveBuild(),
-      { name: 'demo-page-parts', transformIndexHtml: (html) => fillPartials(html).replaceAll('%THIRD_PARTY%', thirdParty.origin) },
+      { name: 'demo-page-parts', transformIndexHtml: (html) => pageView(html, thirdParty.origin) },
     ],
   });
-  await server.listen();
+  try {
+    await server.listen();
+  } catch (error) {
+    await Promise.all([server.close(), thirdParty.close()]);
+    throw inUse(error) ? new DemoPortInUse(port, 'DEMO_PORT', error) : error;
+  }
+  const temporary = recordsDir ? null : mkdtempSync(path.join(tmpdir(), 'consent-gate-demo-records-'));
+  records = (async () => {
+    const { createReceiver, openPgliteStore } = await import('../dist/node/receiver.js');
+    const store = await openPgliteStore({ dataDir: recordsDir ?? temporary });
+    return { store, receiver: await createReceiver({ store }) };
+  })();
+  const { store } = await records;
   const address = server.httpServer.address();
   const origin = `http://${host}:${address.port}`;
   return {
@@ -117,11 +157,19 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('dist/consent-gate.iife.js is missing: run `npm run build` first (npm run demo does).');
     process.exit(1);
   }
-  const demo = await startDemo({
-    port: Number(process.env.DEMO_PORT ?? 5173),
-    thirdPartyPort: Number(process.env.THIRD_PARTY_PORT ?? 5174),
-    recordsDir: path.join(here, '.consent-records'),
-  });
+  let demo;
+  try {
+    demo = await startDemo({
+      port: Number(process.env.DEMO_PORT ?? 5173),
+      thirdPartyPort: Number(process.env.THIRD_PARTY_PORT ?? 5174),
+      recordsDir: path.join(here, '.consent-records'),
+    });
+  } catch (error) {
+    if (!(error instanceof DemoPortInUse)) throw error;
+    // A busy port is a setup matter, not a crash: one line, no stack, exit code 1.
+    console.error(`Consent Gate demo: ${error.message}`);
+    process.exit(1);
+  }
   console.log(`Consent Gate demo:   ${demo.origin}/`);
   console.log(`  npm API page:      ${demo.origin}/npm.html`);
   console.log(`Third party:         ${demo.thirdParty.origin} (ad and social network, another site)`);

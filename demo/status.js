@@ -32,9 +32,12 @@
   showRecords();
 
   var seen = 0;
+  // This page view's id: its third-party URLs carry it, so the panel lists what this page loaded,
+  // not what earlier page views (before "forget my choice", say) did.
+  var pageView = document.querySelector('[data-page-view]').getAttribute('data-page-view');
   function poll() {
     // The demo server relays the third party's log, so this panel itself never calls the third party.
-    fetch('/demo/requests', { cache: 'no-store' })
+    fetch('/demo/requests?pv=' + encodeURIComponent(pageView), { cache: 'no-store' })
       .then(function (response) { return response.json(); })
       .then(function (log) {
         if (log.length === seen) return;

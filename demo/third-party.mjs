@@ -3,6 +3,10 @@
 // third-party requests really happened. It is reached as `localhost` while the demo itself is
 // `127.0.0.1`: another host name, so another site with its own cookie jar, as a real third party
 // is (the same host on another port would share the demo's cookies and "site").
+//
+// Each demo page view reaches it under its own prefix, `/pv/<page view id>/ads.js`, so the status
+// panel shows what this page view loaded, not what earlier ones did (which, after "forget my
+// choice" and "Reject all", would look like a leak).
 import http from 'node:http';
 
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -62,13 +66,14 @@ export async function startThirdParty({ port = 0, hostname = 'localhost' } = {})
       response.end(JSON.stringify(log));
       return;
     }
-    log.push({ path: url.pathname, time: Date.now() });
-    if (url.pathname === '/pixel.gif') {
+    const [, pageView, pathname] = /^\/pv\/([\w-]{1,64})(\/.*)$/.exec(url.pathname) ?? [null, null, url.pathname];
+    log.push({ path: pathname, time: Date.now(), pageView });
+    if (pathname === '/pixel.gif') {
       response.writeHead(200, { 'content-type': 'image/gif', 'cache-control': 'no-store' });
       response.end(GIF);
       return;
     }
-    const page = pages[url.pathname];
+    const page = Object.prototype.hasOwnProperty.call(pages, pathname) ? pages[pathname] : undefined;
     if (!page) {
       response.writeHead(404, { 'cache-control': 'no-store' });
       response.end();

@@ -55,7 +55,11 @@ export interface VendorConfig {
 
 /** One category of cookies and tags. */
 export interface CategoryConfig {
-  /** The category's name shown to visitors; overrides the built-in translation. */
+  /**
+   * The category's name shown to visitors; overrides the built-in translation. Required for a
+   * custom category (it has no built-in name); a custom id one edit away from a built-in one
+   * (`"analytcs"`) is a config error with a "did you mean" hint.
+   */
   label?: string;
   /** What the category is for, shown to visitors; overrides the built-in translation. */
   description?: string;
@@ -102,7 +106,7 @@ export interface CookieConfig {
 
 /** Where consent records go. */
 export interface LogConfig {
-  /** The receiver's URL: http(s) or relative to the page. */
+  /** The receiver's URL: http(s) or relative to the page (`mailto:` and other schemes are config errors). */
   endpoint: string;
   /** Undelivered records kept at most (the oldest are dropped first). @default 50 */
   queueSize?: number;

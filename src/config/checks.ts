@@ -4,7 +4,7 @@
  * friendly wording and "did you mean" hints (`./messages`, development builds and the script
  * tag's messages part). Sharing the checks is what makes both accept exactly the same configs.
  */
-import { editDistance } from './did-you-mean';
+import { withinOneEdit } from './did-you-mean';
 import { compilePattern, isRegexForm } from './patterns';
 
 /** What a check found wrong; `detail` depends on `code` (allowed values, bounds, known keys…). */
@@ -166,7 +166,7 @@ export const BUILT_IN_CATEGORIES = ['necessary', 'functional', 'analytics', 'adv
 const customCategory: Check = (value, path, problems) => {
   const id = path.slice(path.lastIndexOf('.') + 1);
   if (BUILT_IN_CATEGORIES.includes(id)) return;
-  const near = BUILT_IN_CATEGORIES.find((builtIn) => editDistance(id.toLowerCase(), builtIn) <= 1);
+  const near = BUILT_IN_CATEGORIES.find((builtIn) => withinOneEdit(id.toLowerCase(), builtIn));
   if (near) problems.push({ path, code: 'near-built-in', value: id, detail: near });
   else if (CATEGORY_ID.test(id) && isPlainObject(value) && value['label'] === undefined) problems.push({ path: `${path}.label`, code: 'required', value: undefined, detail: 'custom-category' });
 };

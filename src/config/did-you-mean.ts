@@ -19,6 +19,18 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * Whether `a` and `b` are at most one edit apart in the same sense (a letter added, dropped,
+ * changed, or two neighbours swapped): what {@link editDistance} `<= 1` says, without its table,
+ * for the check every build carries.
+ */
+export function withinOneEdit(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const rest = a.slice(i + 1);
+  return rest === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || rest === b.slice(i) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+}
+
 /** The closest known word to `word`, if it is close enough to be a likely typo. */
 export function didYouMean(word: string, known: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -3,7 +3,7 @@
  * "did you mean" hint for unknown keys. Development builds use it directly; the script tag
  * loads it as its `messages` part only when the compact check failed.
  */
-import { BUILT_IN_CATEGORIES, checkConfig, type CheckOptions, type CodedProblem, type FormatName } from './checks';
+import { checkConfig, type CheckOptions, type CodedProblem, type FormatName } from './checks';
 import { didYouMean } from './did-you-mean';
 import type { ConfigProblem } from './errors';
 import { TEXT_KEYS } from './text-keys';
@@ -66,11 +66,11 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
     unknown: () => unknownKey(path, detail as string[]),
     required: () =>
       detail === 'custom-category'
-        ? `is required for a custom category: visitors see it as the category's name (the built-in categories ${BUILT_IN_CATEGORIES.join(', ')} have their names in every language)`
+        ? "is required for a custom category: visitors see it as the category's name (only the built-in categories have names in every language)"
         : 'is required',
     fixed: () => 'is not allowed: necessary is always allowed',
     'near-built-in': () =>
-      `${shown} is one edit away from the built-in category "${String(detail)}": did you mean "${String(detail)}"? Rename it, or give a custom category an id clearly different from ${BUILT_IN_CATEGORIES.join(', ')}`,
+      `${shown} is one edit away from the built-in category "${String(detail)}": did you mean "${String(detail)}"? Rename it, or give a custom category an id clearly different from it`,
   };
   return { path, message: messages[code]() };
 }

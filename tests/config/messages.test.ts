@@ -138,7 +138,7 @@ describe('config validation', () => {
       // Even with a label: a near-miss is far more likely a typo than a new category.
       for (const category of [{}, { label: 'Stats' }]) {
         expect(problemsOf({ categories: { [typo]: category } }), typo).toEqual([
-          `categories.${typo}: "${typo}" is one edit away from the built-in category "${meant}": did you mean "${meant}"? Rename it, or give a custom category an id clearly different from necessary, functional, analytics, advertising, social`,
+          `categories.${typo}: "${typo}" is one edit away from the built-in category "${meant}": did you mean "${meant}"? Rename it, or give a custom category an id clearly different from it`,
         ]);
       }
     }
@@ -149,7 +149,7 @@ describe('config validation', () => {
 
   it('requires a label for a custom category: visitors see it as the category\'s name', () => {
     expect(problemsOf({ categories: { chat: {} } })).toEqual([
-      'categories.chat.label: is required for a custom category: visitors see it as the category\'s name (the built-in categories necessary, functional, analytics, advertising, social have their names in every language)',
+      'categories.chat.label: is required for a custom category: visitors see it as the category\'s name (only the built-in categories have names in every language)',
     ]);
     expect(problemsOf({ categories: { chat: { description: 'Talk to us.' } } })).toHaveLength(1);
   });

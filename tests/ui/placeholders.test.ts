@@ -306,11 +306,11 @@ describe('which provider a placeholder names (issue 9: never just a vendor of th
   it('follows the README\'s YouTube recipe: its vendor config and embed markup give a placeholder naming YouTube', async () => {
     const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
     const recipe = readme.slice(readme.indexOf('A YouTube embed'));
-    const vendors = /`("social": \{.*?\})`/.exec(recipe)?.[1];
+    const json = /```json\n([\s\S]*?)```/.exec(recipe)?.[1];
     const markup = /```html\n([\s\S]*?)```/.exec(recipe)?.[1];
-    expect(vendors, 'the recipe gives the vendor config').toBeDefined();
+    expect(json, 'the recipe gives the vendor config').toBeDefined();
     expect(markup, 'the recipe gives the embed markup').toContain('youtube-nocookie.com');
-    const config = { categories: JSON.parse(`{${vendors!}}`) as ConsentGateConfig['categories'] };
+    const config = JSON.parse(json!) as ConsentGateConfig;
     page(markup!.replace('<iframe', '<iframe id="recipe"'));
     await mountWithPlaceholders(config, 'recipe');
     expect(text('recipe')).toContain('Load content from YouTube?');
