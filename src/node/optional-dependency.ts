@@ -40,3 +40,27 @@ export async function importOptional<T>(name: string, load: () => Promise<T>, pu
     throw error;
   }
 }
+
+/** An optional peer dependency and its loader (a literal `import('name')`). */
+export interface OptionalPackage {
+  name: string;
+  load: () => Promise<unknown>;
+}
+
+/**
+ * Checks that every package `purpose` needs is installed, before any work starts, so that the
+ * message names all the missing ones at once.
+ * @throws {MissingDependencyError} naming every missing package and the one install command.
+ */
+export async function requireAll(purpose: string, packages: readonly OptionalPackage[]): Promise<void> {
+  const missing: string[] = [];
+  for (const { name, load } of packages) {
+    try {
+      await load();
+    } catch (error) {
+      if (!isModuleNotFound(error, name)) throw error;
+      missing.push(name);
+    }
+  }
+  if (missing.length) throw new MissingDependencyError(missing, purpose);
+}
