@@ -32,9 +32,11 @@ export const pause = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export async function withDeadline<T>(ms: number, work: () => Promise<T>, abandon: () => Promise<unknown>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  let timedOut = false;
   const running = work();
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
+      timedOut = true;
       running.catch(() => undefined);
       const stop = Promise.race([abandon().catch(() => undefined), pause(10_000)]);
       void stop.then(() => reject(new DeadlineError(ms)));
@@ -42,6 +44,10 @@ export async function withDeadline<T>(ms: number, work: () => Promise<T>, abando
   });
   try {
     return await Promise.race([running, expired]);
+  } catch (error) {
+    // Closing the page makes the work fail first ("target closed"): the deadline is the cause.
+    if (timedOut) throw new DeadlineError(ms);
+    throw error;
   } finally {
     clearTimeout(timer);
   }

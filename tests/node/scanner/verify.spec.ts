@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixture?.close());
 
-const verify = (page: string, ...more: string[]) => cli('scan', '--verify', `${fixture.origin}${page}`, '--pages', '1', '--delay', '0', `--browser-arg=${fixture.resolverRules}`, ...more);
+const verify = (page: string, ...more: string[]) => cli('scan', '--verify', `${fixture.origin}${page}`, '--pages', '1', '--delay', '0', `--browser-arg=${fixture.resolverRules}`, '--watch', '500ms', ...more);
 
 describe('consent-gate scan --verify', () => {
   it('fails (exit 1) on a page whose tag runs before consent, naming the request and the cookie', async () => {
