@@ -35,7 +35,7 @@ describe('scan --verify never reports clean without verifying', () => {
     const own = await verify('/fixed.html', '--ignore-robots');
     expect(own.code, own.stdout + own.stderr).toBe(0);
     expect(own.stdout).toContain('Clean: nothing before consent or after "Reject all" on 1 page verified');
-  });
+  }, 120_000);
 
   it('robots.txt answering 503 is a full disallow (RFC 9309 2.3.1.3): exit 2', async () => {
     fixture.robots = '503';
@@ -43,7 +43,7 @@ describe('scan --verify never reports clean without verifying', () => {
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(run.stdout).toContain('NOT VERIFIED');
     bounded(run, 30);
-  });
+  }, 120_000);
 
   it('a 22 MB robots.txt: the first 500 KiB are read (its rules apply), the run ends clean', async () => {
     fixture.robots = 'huge';
@@ -54,7 +54,7 @@ describe('scan --verify never reports clean without verifying', () => {
     const disallowed = await verify('/private/secret.html');
     expect(disallowed.code).toBe(2);
     bounded(disallowed, 30);
-  });
+  }, 120_000);
 
   it('a page that busy-loops after load is reported and skipped at its deadline: exit 2, not a hang', async () => {
     fixture.robots = 'normal';
@@ -63,7 +63,7 @@ describe('scan --verify never reports clean without verifying', () => {
     expect(run.stdout).toMatch(/FAIL before consent: page did not finish within 6 s \(a busy page\?\): skipped \(http:\/\/127\.0\.0\.1:\d+\/busy\.html\)/);
     expect(run.stdout).toContain('NOT VERIFIED');
     bounded(run, 40);
-  });
+  }, 120_000);
 
   it('a tracker firing 4 s after load is caught within the --watch window: exit 1', async () => {
     fixture.robots = 'normal';
@@ -71,7 +71,7 @@ describe('scan --verify never reports clean without verifying', () => {
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toContain('FAIL before consent: request http://pixel.unknown-tracker.test/late.gif');
     bounded(run, 60);
-  });
+  }, 120_000);
 
   it('robots.txt applies to every document on the host that loads: a redirect and a frame into /private/ are aborted and reported', async () => {
     fixture.robots = 'normal';
@@ -84,5 +84,5 @@ describe('scan --verify never reports clean without verifying', () => {
     expect(framed.stdout).toMatch(/robots\.txt disallows http:\/\/127\.0\.0\.1:\d+\/private\/secret\.html: not loaded \(http:\/\/127\.0\.0\.1:\d+\/framed\.html\)/);
     expect(framed.code).not.toBe(0);
     expect(secret()).toBe(before);
-  });
+  }, 120_000);
 });
