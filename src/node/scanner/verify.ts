@@ -9,9 +9,9 @@
  *   vendor; without it, nothing after the one-click opt-out;
  * - `--accept`: after "Accept all", only cookies and vendors the config declares.
  *
- * "Reject all" and "Accept all" are the built-in banner's buttons, else the page's instance
- * (`window.consentGate`) for a headless interface, or the site's own control named by
- * `--reject-selector` / `--accept-selector`. The consent cookie, cookies declared under
+ * "Reject all" and "Accept all" are the built-in banner's buttons, else the site's own control
+ * named by `--reject-selector` / `--accept-selector`, else the page's instance
+ * (`window.consentGate`) for a headless interface. The consent cookie, cookies declared under
  * `necessary` and hosts of `necessary` vendors are allowed. Every page has an overall deadline.
  */
 /// <reference lib="dom" />
@@ -104,24 +104,22 @@ interface Visit {
 }
 
 /**
- * Clicks the built-in banner's button (`reject-all` is also the opt-out's hook), else calls the
- * instance, else clicks `selector`.
+ * Clicks the built-in banner's button (`reject-all` is also the opt-out's hook), else the site's
+ * own control (`selector`), else calls the instance; each page of a site may use another.
  * @returns how it was done, or undefined when nothing on the page can do it.
  */
 async function decide(page: Page, action: 'reject' | 'accept', selector: string | undefined): Promise<string | undefined> {
-  if (selector) {
-    const control = page.locator(selector).first();
-    const shown = await control.waitFor({ state: 'visible', timeout: CONTROL_TIMEOUT_MS }).then(() => true, () => false);
-    if (!shown) return undefined;
-    await control.click();
-    return selector;
-  }
   const button = page.locator(`#consent-gate [data-cg="${action}-all"]`);
+  const own = selector ? page.locator(selector).first() : undefined;
   const started = Date.now();
   while (Date.now() - started < CONTROL_TIMEOUT_MS) {
     if (await button.isVisible()) {
       await button.click();
       return 'the banner';
+    }
+    if (own && (await own.isVisible())) {
+      await own.click();
+      return selector;
     }
     if (Date.now() - started >= BANNER_GRACE_MS && (await page.evaluate(callInstance, `${action}All`))) return 'window.consentGate';
     await pause(200);
@@ -198,7 +196,8 @@ async function checkPage(browser: Browser, url: string, options: VerifyPageOptio
     const when: Phase = optOut ? 'after opt-out' : 'after reject all';
     const how = await decide(first.page, 'reject', options.rejectSelector);
     if (!how) {
-      const what = options.rejectSelector ? `nothing matching --reject-selector ${options.rejectSelector} appeared` : `no way to ${optOut ? 'opt out' : 'reject'}: no Consent Gate banner with "${optOut ? 'Do not sell or share' : 'Reject all'}" and no window.consentGate; name the site's own button with --reject-selector`;
+      const banner = `no Consent Gate banner with "${optOut ? 'Do not sell or share' : 'Reject all'}"`;
+      const what = options.rejectSelector ? `no way to ${optOut ? 'opt out' : 'reject'}: ${banner}, nothing matching --reject-selector ${options.rejectSelector} and no window.consentGate` : `no way to ${optOut ? 'opt out' : 'reject'}: ${banner} and no window.consentGate; name the site's own button with --reject-selector`;
       result.violations.push({ page: pageUrl, when: 'before consent', what: 'banner', detail: what });
       return;
     }
@@ -216,7 +215,8 @@ async function checkPage(browser: Browser, url: string, options: VerifyPageOptio
     if (!optOut) {
       const how = await decide(second.page, 'accept', options.acceptSelector);
       if (!how) {
-        result.violations.push({ page: pageUrl, when: 'after accept all', what: 'banner', detail: options.acceptSelector ? `nothing matching --accept-selector ${options.acceptSelector} appeared` : 'no way to accept: no Consent Gate banner with "Accept all" and no window.consentGate; name the site\'s own button with --accept-selector' });
+        const detail = options.acceptSelector ? `no way to accept: no Consent Gate banner with "Accept all", nothing matching --accept-selector ${options.acceptSelector} and no window.consentGate` : 'no way to accept: no Consent Gate banner with "Accept all" and no window.consentGate; name the site\'s own button with --accept-selector';
+        result.violations.push({ page: pageUrl, when: 'after accept all', what: 'banner', detail });
         return;
       }
       await pause(Math.min(watch, 1_000));
