@@ -125,14 +125,17 @@ export interface Fixture {
   records: string[];
   /** What /robots.txt answers from now on. */
   robots: RobotsMode;
+  /** Bytes of the last `huge` robots.txt the server managed to send before the client hung up. */
+  readonly robotsBytesSent: number;
   close(): Promise<void>;
 }
 
-async function hugeRobots(response: import('node:http').ServerResponse): Promise<void> {
+async function hugeRobots(response: import('node:http').ServerResponse, state: { robotsBytesSent: number }): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/plain' });
   response.write('User-agent: *\nDisallow: /private/\n');
   const line = `# ${'x'.repeat(1021)}\n`;
-  for (let sent = 0; sent < HUGE_ROBOTS_BYTES && !response.destroyed; sent += line.length) {
+  state.robotsBytesSent = 0;
+  for (; state.robotsBytesSent < HUGE_ROBOTS_BYTES && !response.destroyed; state.robotsBytesSent += line.length) {
     if (response.write(line)) continue;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -149,7 +152,7 @@ async function hugeRobots(response: import('node:http').ServerResponse): Promise
 export async function startFixture(dist: string): Promise<Fixture> {
   const requests: string[] = [];
   const records: string[] = [];
-  const state = { robots: 'normal' as RobotsMode };
+  const state = { robots: 'normal' as RobotsMode, robotsBytesSent: 0 };
   const server = createServer((request, response) => {
     void (async () => {
       const host = (request.headers.host ?? '').replace(/:\d+$/, '');
@@ -166,7 +169,7 @@ export async function startFixture(dist: string): Promise<Fixture> {
         return send('image/gif', PIXEL);
       }
       if (url.pathname === '/robots.txt') {
-        if (state.robots === 'huge') return hugeRobots(response);
+        if (state.robots === 'huge') return hugeRobots(response, state);
         if (state.robots === '503') return send('text/plain', 'maintenance', 503);
         return send('text/plain', state.robots === 'disallow-all' ? 'User-agent: *\nDisallow: /\n' : 'User-agent: *\nDisallow: /private/\n');
       }
@@ -204,6 +207,9 @@ export async function startFixture(dist: string): Promise<Fixture> {
     },
     set robots(mode: RobotsMode) {
       state.robots = mode;
+    },
+    get robotsBytesSent() {
+      return state.robotsBytesSent;
     },
     close: () =>
       new Promise<void>((resolve) => {
