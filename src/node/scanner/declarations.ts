@@ -13,6 +13,8 @@ export const DEFAULT_CONSENT_COOKIE = 'consent_gate';
 
 /** Questions about one config. */
 export interface Declarations {
+  /** No cookie and no vendor is declared (no config, or an empty one). */
+  empty: boolean;
   /** The consent cookie itself. */
   isConsentCookie(name: string): boolean;
   /** The category the config declares the cookie in, or undefined. */
@@ -47,6 +49,7 @@ export function declarations(config: ConsentGateConfig | null | undefined, site:
     return domains.find(({ domain }) => host === domain || host.endsWith(`.${domain}`))?.category;
   };
   return {
+    empty: cookies.length === 0 && domains.length === 0,
     isConsentCookie: (name) => name === consentCookie,
     declaredCookie,
     declaredRequest,

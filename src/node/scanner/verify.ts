@@ -71,6 +71,8 @@ export interface VerifyPageOptions {
   deadlineMs?: number;
 }
 
+/** Said with `--accept` findings on a page whose config could not be read (a bundled headless instance). */
+const NO_CONFIG = '; the page has no readable config (#consent-gate-config or window.ConsentGateConfig), so nothing counts as declared';
 /** How long to look for a way to reject or accept. */
 const CONTROL_TIMEOUT_MS = 8_000;
 /** How long the built-in banner may take to show before the instance is used instead. */
@@ -242,7 +244,7 @@ async function collect(visit: Visit, when: Phase, kind: 'strict' | 'gpc' | 'decl
     hosts.add(hostOf(request));
     if (kind === 'strict') add('request', request);
     else if (kind === 'gpc' && /^(advertising|social)$/.test(declared.requestCategory(request) ?? '')) add('request', request);
-    else if (kind === 'declared' && !declared.declaredRequest(request)) add('undeclared vendor', `${hostOf(request)} (${request})`);
+    else if (kind === 'declared' && !declared.declaredRequest(request)) add('undeclared vendor', `${hostOf(request)} (${request})${declared.empty ? NO_CONFIG : ''}`);
   }
   for (const host of hosts) result.observed.push(`${when}: host ${host}`);
   for (const cookie of await visit.context.cookies()) {
@@ -251,7 +253,7 @@ async function collect(visit: Visit, when: Phase, kind: 'strict' | 'gpc' | 'decl
     if (declared.isConsentCookie(cookie.name)) continue;
     if (kind === 'strict' && declared.declaredCookie(cookie.name) !== 'necessary') add('cookie', where);
     else if (kind === 'gpc' && /^(advertising|social)$/.test(declared.cookieCategory(cookie.name, cookie.domain) ?? '')) add('cookie', where);
-    else if (kind === 'declared' && !declared.declaredCookie(cookie.name)) add('undeclared cookie', where);
+    else if (kind === 'declared' && !declared.declaredCookie(cookie.name)) add('undeclared cookie', `${where}${declared.empty ? NO_CONFIG : ''}`);
   }
   result.observed = [...new Set(result.observed)];
 }

@@ -90,6 +90,14 @@ describe('--accept', () => {
   }, 90_000);
 });
 
+describe('--accept on a page whose config cannot be read', () => {
+  it('says why everything counts as undeclared', async () => {
+    const result = await verify('/headless.html', '--accept');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('FAIL after accept all: undeclared vendor static.hotjar.com (http://static.hotjar.com/c/hotjar-1.js?sv=6); the page has no readable config');
+  }, 90_000);
+});
+
 describe('output for CI', () => {
   it('prints JSON and JUnit with the page URL and its query; --baseline prints what appeared and exits 1 on a change', async () => {
     const file = path.join(dir, 'previous.json');
