@@ -10,6 +10,7 @@ import { exportRecords, prune, show, stats } from './commands/read.js';
 import { DEFAULT_PORT, serve } from './commands/serve.js';
 import { CliError, processIo, type CliIo } from './io.js';
 import { STORE_OPTIONS } from './options.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_WATCH_MS } from '../scanner/deadline.js';
 
 export { processIo } from './io.js';
 export type { CliIo } from './io.js';
@@ -47,9 +48,22 @@ Site scanner (needs playwright-core, tldts and a Chrome or Chromium; CHROMIUM_PA
       --out FILE.json          write a config draft for the cookies and vendors found
       --report FILE.md|.html   write the cookie declaration and the tags to make inert
                                (without it, the Markdown report goes to standard output)
-  scan --verify <url>          exit 1 when a cookie or third-party request happens before
-                               consent or after "Reject all"; 0 when the pages are clean
+  scan --verify <url>          check every page in fresh browsers: nothing before consent, nothing
+                               after "Reject all" (the built-in banner, else window.consentGate);
+                               exit 0 when clean, 1 on a problem, 2 when no page could be verified
       --config FILE.json       inject Consent Gate with this config into pages without it
+      --reject-selector CSS    the site's own "Reject all" control (a headless interface)
+      --gpc                    send Global Privacy Control (Sec-GPC: 1, navigator.globalPrivacyControl);
+                               opt-out pages must then load nothing of an advertising or social vendor
+      --accept                 also check that after "Accept all" only declared cookies and vendors appear
+      --accept-selector CSS    the site's own "Accept all" control
+      --watch DURATION         how long to watch after each load for late tags (default ${DEFAULT_WATCH_MS / 1000}s)
+      --timeout DURATION       deadline for all checks of one page; a busy page is reported and
+                               skipped (default ${DEFAULT_DEADLINE_MS / 1000}s)
+      --format text|json|junit how to print the result (default text)
+      --out FILE.json          also write the result as JSON, the next run's --baseline
+      --baseline FILE.json     print what appeared and disappeared since that run; exit 1 on change
+  --ignore-robots              visit pages robots.txt disallows (only for your own site)
   --delay MS                   pause between pages (default 500)
   --browser-arg=ARG            one more Chromium flag (repeatable), e.g. --browser-arg=--proxy-server=HOST:PORT
 `;
@@ -73,6 +87,14 @@ const OPTIONS = {
   config: { type: 'string' },
   delay: { type: 'string' },
   'browser-arg': { type: 'string', multiple: true },
+  gpc: { type: 'boolean' },
+  accept: { type: 'boolean' },
+  'reject-selector': { type: 'string' },
+  'accept-selector': { type: 'string' },
+  watch: { type: 'string' },
+  timeout: { type: 'string' },
+  'ignore-robots': { type: 'boolean' },
+  baseline: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -16,6 +16,8 @@ export interface CookieMatch {
   purpose?: string;
   /** The usual lifetime the catalogue gives, e.g. "2 years". */
   lifetime?: string;
+  /** The catalogue's pattern when it names a family of cookies, e.g. "/^_ga_/". */
+  family?: string;
 }
 
 let hosts: Map<string, HostRules> | undefined;
@@ -51,8 +53,8 @@ export function cookieOf(name: string): CookieMatch | undefined {
   cookies ??= cookieTable.entries.flatMap((row) => {
     const pattern = compilePattern(row.pattern);
     if (pattern instanceof Error) return [];
-    return [{ pattern, vendor: row.vendor, category: row.category, purpose: row.purpose || undefined, lifetime: row.lifetime || undefined }];
+    return [{ pattern, vendor: row.vendor, category: row.category, purpose: row.purpose || undefined, lifetime: row.lifetime || undefined, family: pattern instanceof RegExp ? row.pattern : undefined }];
   });
   const entry = cookies.find((candidate) => matchesPattern(name, candidate.pattern));
-  return entry && { vendor: entry.vendor, category: entry.category, purpose: entry.purpose, lifetime: entry.lifetime };
+  return entry && { vendor: entry.vendor, category: entry.category, purpose: entry.purpose, lifetime: entry.lifetime, family: entry.family };
 }

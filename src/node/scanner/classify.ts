@@ -4,6 +4,7 @@
  * knows stays unclassified (no category) for the site owner to decide.
  */
 import { cookieOf, vendorOf } from './catalogues.js';
+import type { Declarations } from './declarations.js';
 import { inertMarkup, originalMarkup } from './markup.js';
 import { hostOf, type SiteRules } from './site.js';
 import type { PageCapture, SeenCookie, TagRef } from './types.js';
@@ -16,6 +17,10 @@ export interface CookieFinding extends Omit<SeenCookie, 'expires'> {
   category?: string;
   vendor?: string;
   purpose?: string;
+  /** The catalogue's pattern for the cookie's family (`/^_ga_/` for `_ga_XYZ123`), when it has one. */
+  family?: string;
+  /** Whether the page's own config already declares it. */
+  declared?: boolean;
   pages: string[];
 }
 
@@ -33,6 +38,8 @@ export interface HostFinding {
   host: string;
   vendor?: string;
   category?: string;
+  /** Whether the page's own config already declares its vendor. */
+  declared?: boolean;
   /** How many requests went to it, over all pages. */
   requests: number;
   pages: string[];
@@ -85,8 +92,11 @@ function tagKey(tag: TagRef): string {
   return tag.kind === 'inline-script' ? `inline:${tag.text}` : `${tag.kind}:${tag.url ?? ''}`;
 }
 
-/** Classifies what the pages saw. */
-export function classify(pages: readonly PageCapture[], site: SiteRules): Findings {
+/**
+ * Classifies what the pages saw. What the site's own config declares (`declared`) keeps the
+ * category the site gave it; the catalogues answer for the rest.
+ */
+export function classify(pages: readonly PageCapture[], site: SiteRules, declared?: Declarations): Findings {
   const cookies = new Map<string, CookieFinding>();
   const storage = new Map<string, StorageFinding>();
   const hosts = new Map<string, HostFinding>();
@@ -96,7 +106,8 @@ export function classify(pages: readonly PageCapture[], site: SiteRules): Findin
     for (const { expires, ...cookie } of page.cookies) {
       const key = `${cookie.name}@${cookie.domain}`;
       const known = cookieOf(cookie.name) ?? (cookie.firstParty ? undefined : vendorOf(`https://${cookie.domain.replace(/^\./, '')}/`));
-      const finding = cookies.get(key) ?? { ...cookie, lifetime: describeLifetime(expires), ...known, pages: [] };
+      const own = declared?.declaredCookie(cookie.name);
+      const finding = cookies.get(key) ?? { ...cookie, lifetime: describeLifetime(expires), ...known, ...(own ? { category: own, declared: true } : {}), pages: [] };
       cookies.set(key, finding);
       addPage(finding.pages, where);
     }
@@ -111,7 +122,8 @@ export function classify(pages: readonly PageCapture[], site: SiteRules): Findin
     for (const request of page.requests) {
       const host = hostOf(request.url);
       const vendor = vendorOf(request.url);
-      const hostFinding = hosts.get(host) ?? { host, vendor: vendor?.vendor, category: vendor?.category, requests: 0, pages: [] };
+      const own = declared?.declaredRequest(request.url);
+      const hostFinding = hosts.get(host) ?? { host, vendor: vendor?.vendor, category: own ?? vendor?.category, ...(own ? { declared: true } : {}), requests: 0, pages: [] };
       hosts.set(host, hostFinding);
       hostFinding.requests++;
       addPage(hostFinding.pages, where);

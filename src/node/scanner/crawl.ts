@@ -4,7 +4,7 @@
  * polite pause is kept between pages. What is done on a page is the caller's `visit`.
  */
 import type { Browser } from 'playwright-core';
-import { fetchRobots, type RobotsRules } from './robots.js';
+import { fetchRobotsInBrowser, type RobotsRules } from './robots.js';
 import type { SiteRules } from './site.js';
 
 /** The page limit when none is given. */
@@ -35,7 +35,7 @@ export interface CrawlOptions<T extends Visited> {
   visit(browser: Browser, url: string): Promise<T>;
   /** Called after each page. */
   onPage?(result: T, done: number): void;
-  /** Answers robots.txt for an origin; fetched over HTTP when not given. */
+  /** Answers robots.txt for an origin; fetched through the browser when not given. */
   robots?(origin: string): Promise<RobotsRules>;
 }
 
@@ -64,7 +64,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Crawls breadth-first; see {@link CrawlOptions}. */
 export async function crawl<T extends Visited>(options: CrawlOptions<T>): Promise<CrawlResult<T>> {
   const { browser, site, visit, onPage, pages: limit = DEFAULT_PAGES, delayMs = DEFAULT_DELAY_MS } = options;
-  const robotsFor = options.robots ?? ((origin: string) => fetchRobots(origin));
+  const robotsFor = options.robots ?? ((origin: string) => fetchRobotsInBrowser(browser, origin));
   const start = normaliseLink(options.start);
   if (!start) throw new Error(`"${options.start}" is not an http(s) URL`);
   const robots = new Map<string, Promise<RobotsRules>>();

@@ -3,7 +3,7 @@
  * scripts) goes through `escapeHtml`; markup is only ever built from the `html` template, whose
  * interpolations are escaped unless they are already-built `Html`.
  */
-import { cookieFlags, orderedCategories, shortUrl, summary, type ScanReport } from './report-model.js';
+import { cookieFlags, noTagsNote, orderedCategories, pageGroups, shortUrl, summary, type ScanReport } from './report-model.js';
 
 /** Built markup, safe to embed. */
 export class Html {
@@ -64,9 +64,9 @@ export function htmlReport(report: ScanReport): string {
 <h2>Cookies</h2>${cookieSections.length ? cookieSections : html`<p>No classified cookies.</p>`}
 ${storage.length ? html`<h2>Storage</h2>${table(['Key', 'Where', 'Category', 'Provider'], storage.map((s) => [s.key, s.area, s.category, s.vendor]))}` : ''}
 <h2>Third-party hosts</h2>${table(['Host', 'Vendor', 'Category', 'Requests', 'Pages'], findings.hosts.map((h) => [h.host, h.vendor, h.category ?? 'unclassified', h.requests, pages(h.pages)]))}
-<h2>Tags to make inert</h2>${tags.length ? tags : html`<p>None.</p>`}
+<h2>Tags to make inert</h2>${tags.length ? tags : html`<p>${noTagsNote(findings)}</p>`}
 <h2>Unclassified</h2>${unclassified.length ? table(['What', 'Name', 'Detail', 'Seen on'], unclassified) : html`<p>Nothing.</p>`}
-<h2>Pages</h2>${table(['Page', 'Status'], report.pages.map((p) => [shortUrl(p.finalUrl, start), p.error ? `failed: ${p.error}` : p.status]))}
+<h2>Pages</h2>${table(['Page', 'Also with', 'Status'], pageGroups(report).map((p) => [p.page, p.variants.join(', ') || undefined, p.status]))}
 ${report.disallowed.length ? html`<p>Not scanned (robots.txt): ${pages(report.disallowed)}.</p>` : ''}
 </body></html>
 `;

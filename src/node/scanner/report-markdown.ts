@@ -1,5 +1,5 @@
 /** The scan report as Markdown: tables escaped cell by cell, markup in fences it cannot break. */
-import { cookieFlags, orderedCategories, shortUrl, summary, type ScanReport } from './report-model.js';
+import { cookieFlags, noTagsNote, orderedCategories, pageGroups, shortUrl, summary, type ScanReport } from './report-model.js';
 
 /** A table cell: no line breaks, `|` and `\` escaped, `<` and `&` as entities so no renderer reads HTML. */
 export function cell(text: string | undefined): string {
@@ -42,7 +42,7 @@ export function markdownReport(report: ScanReport): string {
   out.push(findings.hosts.length ? table(['Host', 'Vendor', 'Category', 'Requests', 'Pages'], findings.hosts.map((h) => [cell(h.host), cell(h.vendor), cell(h.category ?? 'unclassified'), String(h.requests), pages(h.pages)])) : 'None.', '');
 
   out.push('## Tags to make inert', '');
-  if (!findings.tags.length) out.push('None: no tag in the pages loads a third party before consent.', '');
+  if (!findings.tags.length) out.push(noTagsNote(findings), '');
   findings.tags.forEach((tag, index) => {
     const what = tag.categories.length ? tag.categories.join(' + ') : 'unclassified: choose the category and replace CATEGORY';
     out.push(`### ${index + 1}. ${tag.tag.kind}${tag.tag.line ? ` (line ${tag.tag.line})` : ''}: ${cell(what)}`, '');
@@ -65,7 +65,7 @@ export function markdownReport(report: ScanReport): string {
     out.push('Not in any catalogue: decide their category (or whether they are strictly necessary) yourself.', '', table(['What', 'Name', 'Detail', 'Seen on'], rows), '');
   }
 
-  out.push('## Pages', '', table(['Page', 'Status'], report.pages.map((p) => [cell(shortUrl(p.finalUrl, start)), p.error ? cell(`failed: ${p.error}`) : String(p.status)])), '');
+  out.push('## Pages', '', table(['Page', 'Also with', 'Status'], pageGroups(report).map((p) => [cell(p.page), cell(p.variants.join(', ')), cell(p.status)])), '');
   if (report.disallowed.length) out.push(`Not scanned (robots.txt): ${pages(report.disallowed)}.`, '');
   return out.join('\n');
 }

@@ -59,4 +59,6 @@ export interface PageCapture {
   links: string[];
   /** Links that look like the privacy policy (by their text or address). */
   privacyLinks: string[];
+  /** The page's own Consent Gate config (JSON block or `window.ConsentGateConfig`), unvalidated. */
+  config?: unknown;
 }

@@ -5,7 +5,13 @@ import { describeLifetime } from '../../../src/node/scanner/classify.js';
 import { inertMarkup, originalMarkup } from '../../../src/node/scanner/markup.js';
 import { escapeHtml, html } from '../../../src/node/scanner/report-html.js';
 import { cell, fence } from '../../../src/node/scanner/report-markdown.js';
-import { parseRobots } from '../../../src/node/scanner/robots.js';
+import { parseRobots, robotsFromResponse } from '../../../src/node/scanner/robots.js';
+import { MissingDependencyError, requireAll } from '../../../src/node/optional-dependency.js';
+import { companyOf, familyOf } from '../../../src/node/scanner/config-draft.js';
+import { DeadlineError, parseDuration, withDeadline } from '../../../src/node/scanner/deadline.js';
+import { isConsentRecord } from '../../../src/node/scanner/interceptor.js';
+import { noTagsNote, pageGroups, type ScanReport } from '../../../src/node/scanner/report-model.js';
+import { compareBaseline } from '../../../src/node/scanner/verify-report.js';
 import { loadSiteRules } from '../../../src/node/scanner/site.js';
 import { inlineScriptAt, inlineScripts } from '../../../src/node/scanner/source.js';
 
@@ -92,5 +98,96 @@ describe('finding Chromium', () => {
     expect(() => findChromium({}, () => false)).toThrow(ChromiumNotFoundError);
     expect(() => findChromium({}, () => false)).toThrow('sudo apt-get install -y chromium');
     expect(() => findChromium({ CHROMIUM_PATH: '/nope' }, () => true && false)).toThrow('CHROMIUM_PATH=/nope');
+  });
+});
+
+describe('robots.txt responses (RFC 9309 2.3.1)', () => {
+  it('2xx: its rules; 4xx: everything allowed; 5xx or unreachable: nothing allowed', () => {
+    expect(robotsFromResponse({ status: 200, text: 'User-agent: *\nDisallow: /a' }).allowed('/a')).toBe(false);
+    expect(robotsFromResponse({ status: 404, text: '' }).allowed('/a')).toBe(true);
+    expect(robotsFromResponse({ status: 503, text: '' }).allowed('/')).toBe(false);
+    expect(robotsFromResponse({ status: 0, text: '' }).allowed('/')).toBe(false);
+  });
+});
+
+describe('config drafts', () => {
+  it('name vendors as companies', () => {
+    expect(companyOf('Google Tag Manager')).toBe('Google');
+    expect(companyOf('Meta Pixel')).toBe('Meta');
+    expect(companyOf('YouTube')).toBe('Google');
+    expect(companyOf('Hotjar')).toBe('Hotjar');
+  });
+
+  it('suggest a pattern for numbered or suffixed cookie families, none for plain names', () => {
+    expect(familyOf('_ga_ABC123XYZ')).toBe('/^_ga_/');
+    expect(familyOf('_hjSession_123456')).toBe('/^_hjSession_/');
+    expect(familyOf('_pk_id.1.a1b2')).toBe('/^_pk_id\\./');
+    for (const plain of ['site_pref', 'XSRF-TOKEN', 'ajs_anonymous_id', 'hubspotutk', 'AMP_TOKEN', 'session_ACTIVE']) expect(familyOf(plain)).toBeUndefined();
+  });
+});
+
+describe('scan reports', () => {
+  const report = (pages: string[], hosts: Array<{ host: string; category?: string }>): ScanReport => ({
+    start: 'http://a.test/',
+    scannedAt: '',
+    pages: pages.map((url) => ({ url, finalUrl: url, status: 200 })),
+    disallowed: [],
+    findings: { cookies: [], storage: [], tags: [], hosts: hosts.map((h) => ({ ...h, requests: 1, pages: [] })) },
+  });
+
+  it('group query variants of a page', () => {
+    expect(pageGroups(report(['http://a.test/', 'http://a.test/?mode=opt-out', 'http://a.test/?lang=de', 'http://a.test/b'], []))).toEqual([
+      { page: '/', variants: ['?mode=opt-out', '?lang=de'], status: '200' },
+      { page: '/b', variants: [], status: '200' },
+    ]);
+  });
+
+  it('never say nothing loads a third party above a table of third-party requests', () => {
+    expect(noTagsNote(report([], []).findings)).toBe('None: no tag in the pages loads a third party before consent.');
+    expect(noTagsNote(report([], [{ host: 'x.test' }, { host: 'y.test', category: 'advertising' }]).findings)).toMatch(/^None traced to a tag .* but 2 third-party hosts above were requested before consent/);
+  });
+});
+
+describe('scan --verify parts', () => {
+  it('recognise a consent record by its schema fields', () => {
+    expect(isConsentRecord(JSON.stringify({ schemaVersion: 1, recordId: 'r', consentId: 'c' }))).toBe(true);
+    expect(isConsentRecord('{"event":"pageview"}')).toBe(false);
+    expect(isConsentRecord('not json')).toBe(false);
+    expect(isConsentRecord(undefined)).toBe(false);
+  });
+
+  it('read durations', () => {
+    expect(parseDuration('10s')).toBe(10_000);
+    expect(parseDuration('500ms')).toBe(500);
+    expect(parseDuration('2m')).toBe(120_000);
+    expect(parseDuration('1500')).toBe(1500);
+    expect(parseDuration('ten')).toBeUndefined();
+  });
+
+  it('end work at its deadline from outside, whatever the work does', async () => {
+    let abandoned = false;
+    const never = new Promise<never>(() => undefined);
+    await expect(withDeadline(50, () => never, async () => void (abandoned = true))).rejects.toBeInstanceOf(DeadlineError);
+    expect(abandoned).toBe(true);
+    await expect(withDeadline(1000, async () => 7, async () => undefined)).resolves.toBe(7);
+  });
+
+  it('compare a run with its baseline', () => {
+    expect(compareBaseline(['a', 'b'], ['b', 'c'])).toEqual({ appeared: ['c'], disappeared: ['a'] });
+  });
+});
+
+describe('optional dependencies', () => {
+  it('are all named in one message', async () => {
+    const missing = (name: string) => async () => {
+      throw Object.assign(new Error(`Cannot find package '${name}' imported from x`), { code: 'ERR_MODULE_NOT_FOUND' });
+    };
+    const error = await requireAll('consent-gate scan', [
+      { name: 'tldts', load: missing('tldts') },
+      { name: 'playwright-core', load: missing('playwright-core') },
+      { name: 'present', load: async () => ({}) },
+    ]).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(MissingDependencyError);
+    expect((error as Error).message).toBe('consent-gate scan needs tldts and playwright-core, which are not installed. Run: npm install tldts playwright-core');
   });
 });

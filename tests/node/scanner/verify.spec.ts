@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => fixture?.close());
 
-const verify = (page: string, ...more: string[]) => cli('scan', '--verify', `${fixture.origin}${page}`, '--pages', '1', '--delay', '0', `--browser-arg=${fixture.resolverRules}`, ...more);
+const verify = (page: string, ...more: string[]) => cli('scan', '--verify', `${fixture.origin}${page}`, '--pages', '1', '--delay', '0', `--browser-arg=${fixture.resolverRules}`, '--watch', '500ms', ...more);
 
 describe('consent-gate scan --verify', () => {
   it('fails (exit 1) on a page whose tag runs before consent, naming the request and the cookie', async () => {
@@ -29,7 +29,7 @@ describe('consent-gate scan --verify', () => {
     const hotjar = () => fixture.requests.filter((request) => request.startsWith('static.hotjar.com')).length;
     const before = hotjar();
     const result = await verify('/fixed.html');
-    expect(result.stdout).toBe('Clean: nothing before consent or after "Reject all" on 1 pages.\n');
+    expect(result.stdout).toBe('Clean: nothing before consent or after "Reject all" on 1 page verified; 0 consent records answered by the verifier, none sent to the site\'s store.\n');
     expect(result.code).toBe(0);
     expect(hotjar()).toBe(before);
   });
@@ -40,8 +40,10 @@ describe('consent-gate scan --verify', () => {
     writeFileSync(file, JSON.stringify({ mode: 'opt-in', categories: { analytics: { cookies: ['/^_hj/'] } } }));
     try {
       const bare = await verify('/bare.html');
-      expect(bare.code).toBe(1);
-      expect(bare.stdout).toContain('no Consent Gate banner with "Reject all"');
+      // Nothing to reject with: nothing verified, which is never clean.
+      expect(bare.code).toBe(2);
+      expect(bare.stdout).toContain('no Consent Gate banner with "Reject all" and no window.consentGate');
+      expect(bare.stdout).toContain('NOT VERIFIED');
       const injected = await verify('/bare.html', '--config', file);
       expect(injected.stdout, injected.stderr).toContain('Clean');
       expect(injected.code).toBe(0);

@@ -2,12 +2,15 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { validateConfig } from '../../../config/messages.js';
 import type { ConsentGateConfig } from '../../../types.js';
+import { requireAll } from '../../optional-dependency.js';
 import { ChromiumNotFoundError } from '../../scanner/chromium.js';
 import { DEFAULT_DELAY_MS, DEFAULT_PAGES } from '../../scanner/crawl.js';
+import { DEFAULT_DEADLINE_MS, DEFAULT_WATCH_MS, parseDuration } from '../../scanner/deadline.js';
 import { htmlReport } from '../../scanner/report-html.js';
 import { markdownReport } from '../../scanner/report-markdown.js';
 import { summary } from '../../scanner/report-model.js';
 import { scanSite, verifySite } from '../../scanner/scan.js';
+import { baselineInventory, compareBaseline, inventory, verifyJson, verifyJunit, verifyText, type BaselineDiff } from '../../scanner/verify-report.js';
 import { CliError, type CliIo } from '../io.js';
 
 export interface ScanFlags {
@@ -18,12 +21,32 @@ export interface ScanFlags {
   config?: string;
   delay?: string;
   'browser-arg'?: string[];
+  gpc?: boolean;
+  accept?: boolean;
+  'reject-selector'?: string;
+  'accept-selector'?: string;
+  watch?: string;
+  timeout?: string;
+  'ignore-robots'?: boolean;
+  format?: string;
+  baseline?: string;
 }
+
+/** Exit codes of `scan --verify`: problems (or a change since the baseline), and nothing verified. */
+export const EXIT_PROBLEMS = 1;
+export const EXIT_NOT_VERIFIED = 2;
 
 function wholeNumber(value: string | undefined, flag: string, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value) || Number(value) < min) throw new CliError(`${flag} takes a whole number from ${min}, not "${value}"`, 2);
   return Number(value);
+}
+
+function duration(value: string | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new CliError(`${flag} takes a duration such as 10s, 1500ms or 2m, not "${value}"`, 2);
+  return ms;
 }
 
 function startUrl(value: string | undefined, verify: boolean): string {
@@ -49,6 +72,20 @@ async function readConfig(file: string): Promise<ConsentGateConfig> {
   return config as ConsentGateConfig;
 }
 
+async function readBaseline(file: string): Promise<string[]> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new CliError(`--baseline ${file}: ${(error as Error).message}`, 2);
+  }
+  const list = baselineInventory(json);
+  if (!list) throw new CliError(`--baseline ${file}: not the JSON of a previous run (no "inventory" list); write one with: consent-gate scan --verify <url> --out ${file}`, 2);
+  return list;
+}
+
+const VERIFY_ONLY = ['gpc', 'accept', 'reject-selector', 'accept-selector', 'watch', 'timeout', 'format', 'baseline', 'config'] as const;
+
 /** Runs `scan`; resolves to the exit code. */
 export async function scan(target: string | undefined, flags: ScanFlags, io: CliIo): Promise<number> {
   const verify = flags.verify === true;
@@ -57,20 +94,44 @@ export async function scan(target: string | undefined, flags: ScanFlags, io: Cli
     pages: wholeNumber(flags.pages, '--pages', DEFAULT_PAGES, 1),
     delayMs: wholeNumber(flags.delay, '--delay', DEFAULT_DELAY_MS, 0),
     browserArgs: flags['browser-arg'] ?? [],
+    ignoreRobots: flags['ignore-robots'] === true,
     onProgress: (line: string) => io.err(`${line}\n`),
   };
   if (flags.report && !/\.(md|markdown|html?)$/i.test(flags.report)) throw new CliError(`--report ${flags.report}: name a .md or .html file`, 2);
+  if (!verify) {
+    const misplaced = VERIFY_ONLY.find((flag) => flags[flag] !== undefined);
+    if (misplaced) throw new CliError(`--${misplaced} belongs to --verify`, 2);
+  }
+  const format = flags.format ?? 'text';
+  if (!['text', 'json', 'junit'].includes(format)) throw new CliError(`--format takes text, json or junit, not "${format}"`, 2);
+  // Every missing package named at once, before anything is read, launched or written.
+  await requireAll('consent-gate scan', [
+    { name: 'tldts', load: () => import('tldts') },
+    { name: 'playwright-core', load: () => import('playwright-core') },
+  ]);
   try {
     if (verify) {
-      if (flags.out || flags.report) throw new CliError('--out and --report belong to a scan, not to --verify', 2);
+      if (flags.report) throw new CliError('--report belongs to a scan, not to --verify (use --format and --out)', 2);
       const config = flags.config ? await readConfig(flags.config) : undefined;
-      const result = await verifySite({ ...options, config });
-      for (const v of result.violations) await io.out(`FAIL ${v.when}: ${v.what} ${v.detail} (${v.page})\n`);
-      const tail = result.disallowed.length ? `; ${result.disallowed.length} pages skipped by robots.txt` : '';
-      await io.out(`${result.violations.length ? `${result.violations.length} problems` : 'Clean: nothing before consent or after "Reject all"'} on ${result.pages.length} pages${tail}.\n`);
-      return result.violations.length ? 1 : 0;
+      const previous = flags.baseline ? await readBaseline(flags.baseline) : undefined;
+      const result = await verifySite({
+        ...options,
+        config,
+        gpc: flags.gpc === true,
+        accept: flags.accept === true,
+        rejectSelector: flags['reject-selector'],
+        acceptSelector: flags['accept-selector'],
+        watchMs: duration(flags.watch, '--watch', DEFAULT_WATCH_MS),
+        deadlineMs: duration(flags.timeout, '--timeout', DEFAULT_DEADLINE_MS),
+      });
+      const diff: BaselineDiff | undefined = previous && compareBaseline(previous, inventory(result));
+      if (flags.out) await writeFile(flags.out, `${JSON.stringify(verifyJson(result), null, 2)}\n`);
+      const writers = { text: verifyText, json: (r: typeof result, d?: BaselineDiff) => `${JSON.stringify(verifyJson(r, d), null, 2)}\n`, junit: verifyJunit };
+      await io.out(writers[format as keyof typeof writers](result, diff));
+      if (result.verified === 0) return EXIT_NOT_VERIFIED;
+      const changed = diff && (diff.appeared.length > 0 || diff.disappeared.length > 0);
+      return result.violations.length || changed ? EXIT_PROBLEMS : 0;
     }
-    if (flags.config) throw new CliError('--config belongs to --verify', 2);
     const { report, draft } = await scanSite(options);
     if (draft.problems.length) throw new Error(`the drafted config does not validate: ${JSON.stringify(draft.problems)}`);
     if (flags.out) await writeFile(flags.out, `${JSON.stringify(draft.config, null, 2)}\n`);
