@@ -182,6 +182,7 @@ const TOP_LEVEL: Record<string, Check> = {
   closeButton: isBoolean,
   settingsButton: isBoolean,
   position: oneOf('bottom', 'top'),
+  layout: oneOf('bar', 'box'),
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
   texts: textsOf(),

@@ -43,6 +43,7 @@ export interface ResolvedConfig {
   closeButton: boolean;
   settingsButton: boolean;
   position: 'bottom' | 'top';
+  layout: 'bar' | 'box';
   theme: 'auto' | 'light' | 'dark';
   language?: string;
   texts: Record<string, Record<string, string>>;
@@ -137,6 +138,7 @@ export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOpti
     closeButton: config.closeButton ?? false,
     settingsButton: config.settingsButton ?? true,
     position: config.position ?? 'bottom',
+    layout: config.layout ?? 'box',
     theme: config.theme ?? 'auto',
     language: config.language,
     texts: config.texts ?? {},

@@ -15,10 +15,11 @@ const locales: Record<string, Texts> = { es, it: italian, de, pt, fr, ru, ja };
 /**
  * The target is 1 KB per locale. Cyrillic and Japanese cost about a fifth more under gzip for the
  * same message, and cutting them further drops meaning (the ad and social network disclosure), so
- * they get a budget of their own.
+ * they get a budget of their own. The first layer's retention sentence ("We keep your choice for
+ * 6 months", contract section 10) added 17 to 24 bytes to each; the budgets grew by 25.
  */
-const MAX_GZIP_BYTES = 1000;
-const MAX_GZIP_BYTES_BY_LOCALE: Record<string, number> = { ru: 1250, ja: 1250 };
+const MAX_GZIP_BYTES = 1025;
+const MAX_GZIP_BYTES_BY_LOCALE: Record<string, number> = { ru: 1275, ja: 1275 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 

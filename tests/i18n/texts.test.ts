@@ -172,8 +172,9 @@ describe('site texts and regional language tags', () => {
       { loadLocale: () => Promise.resolve({}), parts: npmParts(), activation },
     );
     onReset(() => gate.destroy());
-    const shadow = document.getElementById('consent-gate')!.shadowRoot!;
-    return (hook) => shadow.querySelector(`[data-cg="${hook}"]`)?.textContent;
+    // The banner is the host's light-DOM child.
+    const host = document.getElementById('consent-gate')!;
+    return (hook) => host.querySelector(`[data-cg="${hook}"]`)?.textContent;
   }
 
   it('applies texts given for the base language on a page in a regional variant', () => {
