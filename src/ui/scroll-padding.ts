@@ -5,7 +5,7 @@
  * from under it. The height comes from a ResizeObserver: nothing forces a layout while the page
  * is still parsing.
  */
-export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom'): () => void {
+export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom', gap: () => number = () => 0): () => void {
   const document = banner.ownerDocument;
   const View = document.defaultView as (Window & typeof globalThis) | null;
   if (!View || !('ResizeObserver' in View)) return () => undefined;
@@ -17,7 +17,8 @@ export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bot
   const observer = new View.ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];
     const height = entry?.borderBoxSize?.[0]?.blockSize ?? entry?.contentRect.height ?? 0;
-    for (const property of properties) style[property] = `${Math.ceil(height)}px`;
+    // The box layout's card keeps a gap to the viewport's edge: reserved too.
+    for (const property of properties) style[property] = `${Math.ceil(height + gap())}px`;
   });
   observer.observe(banner);
   return () => {

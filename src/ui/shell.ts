@@ -12,6 +12,7 @@ import { deepActiveElement } from './focus';
 import { mountPageParts } from './page-parts';
 import { reserveScrollPadding } from './scroll-padding';
 import { createSettingsButton } from './settings-button';
+import { BOX_GAP, WIDE } from './styles/banner';
 import type { Surface } from '../types';
 import { say } from '../core/wording';
 
@@ -158,7 +159,8 @@ function showSurfaces(
     }
     if (surface === 'banner') {
       const banner = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
-      place('banner', banner, (node) => reserveScrollPadding(node, config.position));
+      const box = () => config.layout === 'box' && !!document.defaultView?.matchMedia(WIDE).matches;
+      place('banner', banner, (node) => reserveScrollPadding(node, config.position, () => (box() ? BOX_GAP : 0)));
     } else {
       place(null, config.settingsButton ? createSettingsButton(ui, document, openPreferences, preloadDialog) : null);
     }

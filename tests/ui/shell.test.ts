@@ -201,12 +201,20 @@ describe('the interface as a whole (contract section 10)', () => {
 
   it('keeps focused elements clear of the banner with scroll padding, and removes it after a decision (WCAG 2.4.11)', () => {
     const sizes = fakeResizeObserver();
-    const { screen } = mount(SITE);
+    const { screen } = mount({ ...SITE, layout: 'bar' });
     sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
     expect(document.documentElement.style.scrollPaddingBottom).toBe('140px');
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(document.documentElement.style.scrollPaddingBottom).toBe('');
     expect(document.documentElement.style.paddingBottom).toBe('');
+  });
+
+  it('reserves the box layout\'s gap to the viewport\'s edge as well, on a wide screen', () => {
+    const sizes = fakeResizeObserver();
+    const { screen } = mount(SITE);
+    expect(window.matchMedia('(min-width:601px)').matches).toBe(true);
+    sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('156px');
   });
 
   it('sets lang, dir and theme on its root', () => {
@@ -306,7 +314,7 @@ describe('the dialog is a part, fetched on the visitor\'s first intent to open i
 
   it('when it cannot be loaded, the banner that comes back leaves no scroll padding behind once it goes (WCAG 2.4.11)', async () => {
     const sizes = fakeResizeObserver();
-    const { gate, logger, screen } = mount(SITE, { parts: partsWithout('dialog') });
+    const { gate, logger, screen } = mount({ ...SITE, layout: 'bar' }, { parts: partsWithout('dialog') });
     sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
     fireEvent.click(screen.getByRole('button', { name: 'Manage preferences' }));
     await waitFor(() => expect(gate.$surface.get()).toBe('banner'));
