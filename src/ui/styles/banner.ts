@@ -35,5 +35,5 @@ export const BANNER_CSS = `
 ::slotted(:focus-visible){outline:3px solid var(--focus);outline-offset:2px;}
 @media (hover:hover){::slotted([slot=actions]:hover){text-decoration:underline;}}
 @media ${WIDE}{:host(.box){inset:auto ${BOX_GAP}px ${BOX_GAP}px auto;inset-inline:auto ${BOX_GAP}px;width:400px;max-width:calc(100% - ${2 * BOX_GAP}px);max-height:calc(100% - ${2 * BOX_GAP}px);border:1px solid var(--border);border-radius:var(--radius);padding:16px;font-size:.9375em;}:host(.box.top){inset-block:${BOX_GAP}px auto;}}
-@media (max-width:600px){:host{padding:10px 12px;}.in{font-size:.8125em;line-height:1.4;}.text{display:inline;}::slotted(h2){display:inline;font-size:1em;margin-inline-end:4px;}.actions{margin-top:8px;row-gap:4px;}::slotted([slot=actions]){flex-basis:40%;}::slotted(.alt){flex-basis:100%;}}
+@media (max-width:600px){:host{padding:10px 12px;}.in{font-size:.8125em;line-height:1.4;}.text{display:inline;}::slotted(h2){display:inline;font-size:1em;margin-inline-end:4px;}.actions{margin-top:8px;row-gap:4px;}::slotted([slot=actions]){flex-basis:40%;padding:8px;}::slotted(.alt){flex-basis:100%;}}
 `.replace(/;/g, '!important;');
