@@ -27,7 +27,6 @@ button{font:inherit;font-weight:600;color:var(--on);background:var(--accent);bor
 button:hover{text-decoration:underline}
 .alt{color:var(--accent);background:var(--bg)}
 :focus-visible{outline:3px solid var(--focus);outline-offset:2px}
-.link{flex:0 1 auto;color:var(--fg);background:0;border-color:transparent;font-weight:400;text-decoration:underline}
 .actions{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
 .settings{position:fixed;z-index:2147483646;bottom:0;background:var(--bg);box-shadow:0 2px 16px rgba(0,0,0,.3)}
 .settings{bottom:12px;inset-inline-start:12px;width:48px;height:48px;padding:10px;border-radius:50%;background:var(--accent)}
