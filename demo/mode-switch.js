@@ -17,6 +17,9 @@
   var config = JSON.parse(block.textContent);
   config.mode = mode;
   if (sessionStorage.getItem('demo-lang')) config.language = sessionStorage.getItem('demo-lang');
+  // ?layout=bar|box and ?position=top show the banner's other shapes (for the screenshots).
+  if (params.get('layout')) config.layout = params.get('layout');
+  if (params.get('position')) config.position = params.get('position');
   // A different mode is a different notice: ask again.
   config.revision = mode === 'opt-in' ? 1 : 2;
   block.textContent = JSON.stringify(config);

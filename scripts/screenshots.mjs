@@ -1,5 +1,6 @@
-// Screenshots of what visitors see, for the README: banner and dialog on desktop, at 320 px,
-// in dark mode and in Japanese, and a placeholder. Uses the demo site and the built script tag.
+// Screenshots of what visitors see, for the README: banner (box, bar, top) and dialog on desktop,
+// at 320 px, in dark mode and in Japanese, and a placeholder. Uses the demo site and the built
+// script tag.
 // Run: npm run build && node scripts/screenshots.mjs [name …] (only those named, else all)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const shots = [
   { name: 'banner-desktop', viewport: { width: 1280, height: 720 } },
+  { name: 'banner-bar-desktop', viewport: { width: 1280, height: 720 }, page: '/?layout=bar' },
+  { name: 'banner-top-dark-de', viewport: { width: 1280, height: 720 }, colorScheme: 'dark', page: '/?position=top&lang=de' },
   { name: 'dialog-desktop', viewport: { width: 1280, height: 800 }, open: true },
   { name: 'banner-320', viewport: { width: 320, height: 640 } },
   { name: 'dialog-320', viewport: { width: 320, height: 640 }, open: true },
@@ -56,7 +59,7 @@ try {
     } else {
       await page.locator('[data-cg="banner"]').waitFor();
       // The first layer's other partners, listed in place.
-      if (shot.partners) await page.locator('#consent-gate > button[aria-expanded]').click();
+      if (shot.partners) await page.locator('[data-cg="banner"] > button[aria-expanded]').click();
       if (shot.open) {
         await page.locator('[data-cg="manage"]').click();
         await page.locator('[data-cg="preferences"]').waitFor();

@@ -199,6 +199,14 @@ export interface ConsentGateConfig {
   settingsButton?: boolean | SettingsButtonConfig;
   /** Where the banner sits. @default "bottom" */
   position?: 'bottom' | 'top';
+  /**
+   * The banner's shape on screens wider than 600 px: `box`, a card of at most 400 px in the
+   * bottom end corner (the top one with `"position": "top"`), or `bar`, the viewport's full
+   * width. Narrower screens always get a bar.
+   * @example "bar"
+   * @default "box"
+   */
+  layout?: 'bar' | 'box';
   /** Colour scheme; `auto` follows `prefers-color-scheme`. @default "auto" */
   theme?: 'auto' | 'light' | 'dark';
   /**

@@ -10,7 +10,7 @@ import { createMemoryStorage } from '../src/storage/decision-storage';
 import { TEXT_KEYS } from '../src/config/text-keys';
 import type { ConsentGateConfig } from '../src/types';
 import { npmParts } from '../src/ui/npm-parts';
-import { checkedLogger, onReset, page, resetPage, spiedParts, takeWarnings } from './ui/support';
+import { checkedLogger, interfaceQueries, onReset, page, resetPage, spiedParts, takeWarnings } from './ui/support';
 
 afterEach(resetPage);
 
@@ -18,7 +18,7 @@ const SITE: ConsentGateConfig = { categories: { functional: {}, social: {} } };
 const VIDEO = '<iframe id="video" data-consent="social" data-src="https://video.example/embed/1"></iframe>';
 
 const host = () => document.getElementById('consent-gate');
-const shadowQueries = () => within(host()!.shadowRoot! as unknown as HTMLElement);
+const shadowQueries = () => interfaceQueries(host()!);
 
 /** The full factory with memory storage, the npm build's parts and a locale loader the test controls. */
 function start(config: ConsentGateConfig, loadLocale: LocaleLoader = () => Promise.resolve({}), options: ConsentGateOptions = {}, parts: PartLoader = npmParts()) {

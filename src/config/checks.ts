@@ -215,6 +215,7 @@ const TOP_LEVEL: Record<string, Check> = {
   closeButton: isBoolean,
   settingsButton: settingsButton,
   position: oneOf('bottom', 'top'),
+  layout: oneOf('bar', 'box'),
   theme: oneOf('auto', 'light', 'dark'),
   language: matching(LANGUAGE_TAG, 'language'),
   texts: textsOf(),

@@ -44,6 +44,7 @@ export interface ResolvedConfig {
   /** The settings button's corner, or false for none. */
   settingsButton: false | 'bottom-left' | 'bottom-right';
   position: 'bottom' | 'top';
+  layout: 'bar' | 'box';
   theme: 'auto' | 'light' | 'dark';
   language?: string;
   texts: Record<string, Record<string, string>>;
@@ -138,6 +139,7 @@ export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOpti
     closeButton: config.closeButton ?? false,
     settingsButton: config.settingsButton === false ? false : (typeof config.settingsButton === 'object' && config.settingsButton.position) || 'bottom-left',
     position: config.position ?? 'bottom',
+    layout: config.layout ?? 'box',
     theme: config.theme ?? 'auto',
     language: config.language,
     texts: config.texts ?? {},

@@ -7,7 +7,7 @@
 import type { TextKey } from '../i18n/locales/en';
 
 export const TEXT_KEYS = [
-  'bannerLabel', 'bannerTitle', 'bannerText', 'noticeText', 'partners', 'others', 'necessaryOnlyText', 'acceptAll', 'rejectAll', 'optOut', 'manage',
+  'bannerLabel', 'bannerTitle', 'bannerText', 'noticeText', 'retention', 'partners', 'others', 'necessaryOnlyText', 'acceptAll', 'rejectAll', 'optOut', 'manage',
   'acknowledge', 'continue', 'privacyPolicy', 'close', 'reloadText', 'reload', 'settings', 'placeholderText', 'placeholderAllow',
   'placeholderOnce', 'necessary', 'functional', 'functionalPurpose', 'analytics', 'analyticsPurpose', 'advertising',
   'advertisingPurpose', 'social', 'socialPurpose', 'preferencesTitle', 'preferencesText', 'save', 'alwaysActive', 'details',

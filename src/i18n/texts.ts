@@ -7,7 +7,9 @@ import firstView from './english/first-view';
 import later from './english/later';
 import type { TextKey, Texts } from './locales/en';
 
-export { fill } from '../core/fill';
+import { fill } from '../core/fill';
+
+export { fill };
 
 /**
  * The texts to show: English for the first view, overlaid by the locale, overlaid by the site's
@@ -71,6 +73,32 @@ export function joinList(list: string[], language: string): string {
 export function purposes(texts: Texts, config: ResolvedConfig, language = 'en'): string {
   const list = config.optional.map((id) => (BUILT_IN.includes(id) ? text(texts, `${id}Purpose`) : undefined) ?? categoryText(texts, config, id).label.toLowerCase());
   return joinList(list, language);
+}
+
+/**
+ * How long a decision is kept, as the banner says it: whole months (`round(days / 30.44)`, the
+ * mean Gregorian month), or days when that rounds to none.
+ */
+export function keptFor(days: number): { count: number; unit: 'month' | 'day' } {
+  const months = Math.round(days / 30.44);
+  return months > 0 ? { count: months, unit: 'month' } : { count: days, unit: 'day' };
+}
+
+/**
+ * "We keep your choice for 6 months.": the number and unit in the visitor's language, singular or
+ * plural by its rules (CLDR, through `Intl.NumberFormat`); English without Intl, as in `joinList`.
+ */
+export function retention(texts: Texts, days: number, language: string): string {
+  const { count, unit } = keptFor(days);
+  let period = `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (language !== 'en') {
+    try {
+      period = new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(count);
+    } catch {
+      // An engine without unit formatting keeps the English words' number: still the right figure.
+    }
+  }
+  return fill(texts.retention, { period });
 }
 
 /**

@@ -4,27 +4,23 @@
  * buttons of equal size and weight. Plain DOM: it is the first thing a visitor sees, so it
  * carries no framework.
  *
- * Its words (the text, the partners, the policy link) are the host's light-DOM children, slotted
- * into the banner's paragraph: compliance scanners and regulators' crawlers read the page with
- * `document.querySelectorAll` and do not enter shadow roots. There is one copy, so screen
- * readers read it once.
+ * The banner element, the landmark with its name, is a light-DOM child of the host
+ * (`#consent-gate`), and every word of the first layer (title, text, links, buttons) is a
+ * light-DOM child of it: compliance scanners and regulators' crawlers find it with
+ * `document.querySelectorAll` and read its `textContent`, which holds the whole first layer
+ * (contract section 10). Its own shadow root lays the words out and shields them from page CSS
+ * (./styles/banner). There is one copy, so screen readers read it once.
  */
-import { fill, joinList, purposes, vendorNames, type Texts } from '../i18n/texts';
+import { fill, joinList, purposes, retention, vendorNames, type Texts } from '../i18n/texts';
 import type { UiContext } from './context';
 import { builder, type Builder, type Child } from './dom';
+import { BANNER_CSS } from './styles/banner';
 
 export interface BannerActions {
   /** "Manage preferences" was pressed. */
   onManage(): void;
   /** The visitor shows intent to open the dialog (hover, focus): time to fetch it. */
   onIntent(): void;
-}
-
-export interface Banner {
-  /** The banner, for the shadow root. */
-  banner: HTMLElement;
-  /** Its words, for the host's light DOM: shown in the banner's text, removed with it. */
-  words: ChildNode[];
 }
 
 /**
@@ -48,8 +44,11 @@ function partners(h: Builder, texts: Texts, names: string[], language: string): 
 
 const PARTNERS = '{partners}';
 
-/** The banner's words: the text with its purposes and partners, then the privacy policy link. */
-function words(ui: UiContext, h: Builder): ChildNode[] {
+/**
+ * The banner's words: the text with its purposes and partners, how long the choice is kept, then
+ * the privacy policy link. Top-level children of the banner, where its CSS can reach them.
+ */
+function words(ui: UiContext, h: Builder): HTMLElement[] {
   const { config, texts, language } = ui;
   const raw = config.optional.length === 0 ? texts.necessaryOnlyText : config.mode === 'opt-in' ? texts.bannerText : texts.noticeText;
   const withPurposes = (text: string) => fill(text, { purposes: purposes(texts, config, language) });
@@ -57,20 +56,36 @@ function words(ui: UiContext, h: Builder): ChildNode[] {
   const at = raw.indexOf(PARTNERS);
   const children: Child[] =
     at < 0 ? [withPurposes(raw)] : [withPurposes(raw.slice(0, at)), ...partners(h, texts, vendorNames(config), language), withPurposes(raw.slice(at + PARTNERS.length))];
+  children.push(' ', retention(texts, config.cookie.days, language));
   const policy = config.privacyPolicyUrl;
   if (policy) children.push(' ', h('a', { href: policy }, texts.privacyPolicy));
-  // Built in a holder so strings become text nodes; the holder itself is not used.
-  return Array.from(h('span', {}, ...children).childNodes);
+  // Each run of text in a span of its own, and every word element with an id for "Got it"'s
+  // description: the paragraph is in the banner's shadow root, where an ID reference cannot reach.
+  const nodes: HTMLElement[] = [];
+  let run = '';
+  for (const child of [...children, null]) {
+    if (typeof child === 'string') run += child;
+    else {
+      if (run) nodes.push(h('span', {}, run));
+      run = '';
+      if (child) nodes.push(child as HTMLElement);
+    }
+  }
+  nodes.forEach((node, index) => (node.id = `cg-banner-text-${index}`));
+  return nodes;
 }
 
-export function createBanner(ui: UiContext, document: Document, { onManage, onIntent }: BannerActions): Banner {
+/** The banner, ready for the host's light DOM: a `section` landmark holding the whole first layer. */
+export function createBanner(ui: UiContext, document: Document, { onManage, onIntent }: BannerActions): HTMLElement {
   const { gate, config, texts } = ui;
   const h = builder(document);
   const necessaryOnly = config.optional.length === 0;
   const optIn = config.mode === 'opt-in';
   const button = (hook: string, label: string, onclick: () => void, props: Record<string, string> = {}) =>
-    h('button', { type: 'button', 'data-cg': hook, onclick, ...props }, label);
-  const acknowledge = () => button('acknowledge', texts.acknowledge, gate.acknowledge, { 'aria-describedby': 'cg-banner-text' });
+    h('button', { type: 'button', slot: 'actions', 'data-cg': hook, onclick, ...props }, label);
+  const text = words(ui, h);
+  const described = text.map((node) => node.id).join(' ');
+  const acknowledge = () => button('acknowledge', texts.acknowledge, gate.acknowledge, { 'aria-describedby': described });
 
   let choices: Child[];
   if (necessaryOnly) choices = [acknowledge()];
@@ -83,18 +98,21 @@ export function createBanner(ui: UiContext, document: Document, { onManage, onIn
     manage.addEventListener('focus', onIntent);
   }
 
+  // role="region" spelled out: a crawler looking for landmarks by role finds it without knowing
+  // that a named <section> is one.
   const banner = h(
     'section',
-    { class: `banner ${config.position}`, 'data-cg': 'banner', 'aria-label': texts.bannerLabel },
-    h('h2', { class: 'title', id: 'cg-banner-title' }, texts.bannerTitle),
-    h('p', { class: 'text', id: 'cg-banner-text' }, h('slot')),
-    h(
-      'div',
-      { class: 'actions' },
-      ...choices,
-      manage,
-      config.closeButton && button('continue', texts.continue, optIn ? gate.rejectAll : gate.acknowledge, { class: 'link' }),
-    ),
+    { class: `${config.layout} ${config.position}`, role: 'region', 'data-cg': 'banner', 'aria-label': texts.bannerLabel, lang: ui.language, dir: ui.dir },
+    h('h2', { slot: 'title', id: 'cg-banner-title' }, texts.bannerTitle),
+    ...text,
+    ...choices,
+    manage,
+    config.closeButton && button('continue', texts.continue, optIn ? gate.rejectAll : gate.acknowledge, { class: 'link' }),
   );
-  return { banner, words: words(ui, h) };
+  const shadow = banner.attachShadow({ mode: 'open' });
+  ui.adopt(shadow, BANNER_CSS);
+  shadow.append(
+    h('div', { class: 'in' }, h('slot', { name: 'title' }), h('p', { class: 'text' }, h('slot')), h('div', { class: 'actions' }, h('slot', { name: 'actions' }))),
+  );
+  return banner;
 }

@@ -6,7 +6,7 @@
  * is still parsing. The floating settings button reserves room the same way, its `gap` being its
  * distance from the viewport's edge and a margin.
  */
-export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom', gap = 0): () => void {
+export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bottom', gap: () => number = () => 0): () => void {
   const document = banner.ownerDocument;
   const View = document.defaultView as (Window & typeof globalThis) | null;
   if (!View || !('ResizeObserver' in View)) return () => undefined;
@@ -18,7 +18,8 @@ export function reserveScrollPadding(banner: HTMLElement, position: 'top' | 'bot
   const observer = new View.ResizeObserver((entries) => {
     const entry = entries[entries.length - 1];
     const height = entry?.borderBoxSize?.[0]?.blockSize ?? entry?.contentRect.height ?? 0;
-    for (const property of properties) style[property] = `${Math.ceil(height + gap)}px`;
+    // The box layout's card keeps a gap to the viewport's edge: reserved too.
+    for (const property of properties) style[property] = `${Math.ceil(height + gap())}px`;
   });
   observer.observe(banner);
   return () => {

@@ -12,6 +12,7 @@ import { deepActiveElement } from './focus';
 import { mountPageParts } from './page-parts';
 import { reserveScrollPadding } from './scroll-padding';
 import { createSettingsButton } from './settings-button';
+import { BOX_GAP, WIDE } from './styles/banner';
 import type { Surface } from '../types';
 import { say } from '../core/wording';
 
@@ -65,12 +66,12 @@ export function mountUi(ui: UiContext, document: Document): () => void {
 
   cleanups.push(
     whenBody(document, () => {
-      // lang on the host too: the banner's words are its light-DOM children (./banner).
+      // lang on the host too: the banner is its light-DOM child (./banner), shown in the slot.
       const host = element(document, 'div', { id: 'consent-gate', lang: ui.language });
       const shadow = host.attachShadow({ mode: 'open' });
       ui.adopt(shadow, ui.baseCss);
       const live = element(document, 'div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-cg': 'live' });
-      const root = element(document, 'div', { class: 'cg', lang: ui.language, dir: ui.dir, 'data-theme': ui.config.theme }, live);
+      const root = element(document, 'div', { class: 'cg', lang: ui.language, dir: ui.dir, 'data-theme': ui.config.theme }, element(document, 'slot'), live);
       shadow.append(root);
       document.body.prepend(host);
       cleanups.push(showSurfaces(ui, document, host, root, opener, (message) => (live.textContent = message), preloadDialog));
@@ -108,14 +109,18 @@ function showSurfaces(
 
   /** After the dialog: focus goes back to what opened it, or to the banner or settings button. */
   function returnFocus(): void {
-    const target = opener.current?.isConnected ? opener.current : root.querySelector<HTMLElement>('[data-cg="manage"], [data-cg="settings-button"]');
+    const target = opener.current?.isConnected ? opener.current : (host.querySelector<HTMLElement>('[data-cg="manage"]') ?? root.querySelector<HTMLElement>('[data-cg="settings-button"]'));
     opener.current = null;
     target?.focus();
   }
 
+  /** Shows a surface: the banner in the host's light DOM (for crawlers, ./banner), the rest in the shadow root. */
   function place(surface: Surface, node: HTMLElement | null, reserve?: (node: HTMLElement) => () => void): void {
     shown?.remove();
-    if (node) root.prepend(node);
+    if (node) (surface === 'banner' ? host : root).prepend(node);
+    // The reload notice keeps to the other edge (./styles/notice).
+    if (surface === 'banner') root.setAttribute('data-banner', config.position);
+    else root.removeAttribute('data-banner');
     // Reserved only once the surface it replaces has given its reservation back.
     const cleanup = node && reserve ? reserve(node) : () => undefined;
     shown = {
@@ -153,20 +158,14 @@ function showSurfaces(
       return;
     }
     if (surface === 'banner') {
-      const { banner, words } = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
-      place('banner', banner, (node) => {
-        host.append(...words);
-        const release = reserveScrollPadding(node, config.position);
-        return () => {
-          release();
-          for (const word of words) word.remove();
-        };
-      });
+      const banner = createBanner(ui, document, { onManage: openPreferences, onIntent: preloadDialog });
+      const box = () => config.layout === 'box' && !!document.defaultView?.matchMedia(WIDE).matches;
+      place('banner', banner, (node) => reserveScrollPadding(node, config.position, () => (box() ? BOX_GAP : 0)));
     } else {
       // The button sits 12 px above the page's end (base CSS): the room after the page covers that
       // and as much again, so its last links scroll clear of the button.
       const button = config.settingsButton && createSettingsButton(ui, document, openPreferences, preloadDialog);
-      place(null, button || null, (node) => reserveScrollPadding(node, 'bottom', 24));
+      place(null, button || null, (node) => reserveScrollPadding(node, 'bottom', () => 24));
     }
     if (dialogWasOpen) {
       dialogWasOpen = false;

@@ -111,7 +111,7 @@ async function open(html: string): Promise<Tab> {
   servers.page('/', html);
   servers.page('/fp.js', 'window.__fp = performance.now();', { 'Content-Type': 'text/javascript' });
   const page = await visit('/');
-  await page.waitForFunction(() => !!document.getElementById('consent-gate')?.shadowRoot?.querySelector('[data-cg="banner"]'));
+  await page.waitForFunction(() => !!document.querySelector('#consent-gate > [data-cg="banner"]'));
   return page;
 }
 
@@ -120,7 +120,7 @@ const log = (page: Tab) => page.evaluate(() => (window as unknown as { __log: st
 const ran = (page: Tab) => page.evaluate(() => (window as unknown as { __ran?: string[] }).__ran ?? []);
 /** Presses a banner button (inside the open shadow root). */
 const click = (page: Tab, hook: string) =>
-  page.evaluate((name) => document.getElementById('consent-gate')!.shadowRoot!.querySelector<HTMLElement>(`[data-cg="banner"] [data-cg="${name}"]`)!.click(), hook);
+  page.evaluate((name) => document.querySelector<HTMLElement>(`#consent-gate > [data-cg="banner"] [data-cg="${name}"]`)!.click(), hook);
 const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Every vendor element the page asked for, once each. */
@@ -328,7 +328,7 @@ describe('the drop-in script tag', () => {
       { 'Content-Security-Policy': policy },
     );
     const page = await visit('/csp');
-    await page.waitForFunction(() => !!document.getElementById('consent-gate')?.shadowRoot?.querySelector('[data-cg="banner"]'));
+    await page.waitForFunction(() => !!document.querySelector('#consent-gate > [data-cg="banner"]'));
     await wait(500);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');

@@ -238,7 +238,7 @@ describe('focus is never hidden behind the banner (WCAG 2.4.11)', () => {
       const state = await page.evaluate(() => {
         const active = document.activeElement as HTMLElement | null;
         if (!active || active.localName !== 'a' || !active.id.startsWith('l')) return null;
-        const bar = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!.getBoundingClientRect();
+        const bar = document.querySelector('#consent-gate > [data-cg="banner"]')!.getBoundingClientRect();
         const box = active.getBoundingClientRect();
         return { id: active.id, covered: box.top >= bar.top && box.bottom <= bar.bottom };
       });

@@ -198,7 +198,7 @@ describe('the script tag, opt-in mode', () => {
     await page.addInitScript(() => {
       const seen = () => {
         const host = document.getElementById('consent-gate');
-        const title = host?.shadowRoot?.querySelector('[data-cg="banner"] h2')?.textContent;
+        const title = host?.querySelector('[data-cg="banner"] h2')?.textContent;
         if (title) (window as unknown as { reportTitle(t: string): void }).reportTitle(title);
         else requestAnimationFrame(seen);
       };

@@ -57,6 +57,7 @@ const config = fc.oneof(
       closeButton: anyValue,
       settingsButton: anyValue,
       position: anyValue,
+      layout: anyValue,
       theme: anyValue,
       language: anyValue,
       texts: fc.oneof(anyValue, fc.dictionary(fc.constantFrom('en', 'de', 'pt-BR', 'EN'), fc.dictionary(fc.oneof(fc.constantFrom('acceptAll', 'save', 'acceptAl'), fc.string({ maxLength: 6 })), anyValue, { maxKeys: 2 }), { maxKeys: 2 })),
@@ -142,6 +143,7 @@ describe('the resolved config: every default in one place', () => {
       closeButton: false,
       settingsButton: 'bottom-left',
       position: 'bottom',
+      layout: 'box',
       theme: 'auto',
       texts: {},
     });

@@ -48,6 +48,11 @@ describe('config validation', () => {
     expect([corner(undefined), corner(true), corner({}), corner({ position: 'bottom-right' }), corner(false)]).toEqual(['bottom-left', 'bottom-left', 'bottom-left', 'bottom-right', false]);
   });
 
+  it('rejects an unknown banner layout and lists the allowed ones', () => {
+    expect(problemsOf({ layout: 'card' })).toEqual(['layout: "card" is not allowed: use "bar" or "box"']);
+    expect(problemsOf({ layout: 'bar', position: 'top' })).toEqual([]);
+  });
+
   it('rejects category ids that do not match ^[a-z][a-z0-9_-]{0,31}$', () => {
     for (const id of ['Ads', '1st', '__proto__', 'a'.repeat(33), 'with space', '']) {
       const problems = problemsOf({ categories: { [id]: {} } });

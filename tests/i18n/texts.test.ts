@@ -5,8 +5,15 @@ import { startConsentGate } from '../../src/create-consent-gate';
 import * as activation from '../../src/gating/activation';
 import firstView from '../../src/i18n/english/first-view';
 import later from '../../src/i18n/english/later';
-import en from '../../src/i18n/locales/en';
-import { buildTexts, categoryText, fill, purposes, withLaterTexts } from '../../src/i18n/texts';
+import de from '../../src/i18n/locales/de';
+import en, { type Texts } from '../../src/i18n/locales/en';
+import es from '../../src/i18n/locales/es';
+import fr from '../../src/i18n/locales/fr';
+import italian from '../../src/i18n/locales/it';
+import ja from '../../src/i18n/locales/ja';
+import pt from '../../src/i18n/locales/pt';
+import ru from '../../src/i18n/locales/ru';
+import { buildTexts, categoryText, fill, keptFor, purposes, retention, withLaterTexts } from '../../src/i18n/texts';
 import { createMemoryStorage } from '../../src/storage/decision-storage';
 import type { ConsentGateConfig } from '../../src/types';
 import { npmParts } from '../../src/ui/npm-parts';
@@ -172,8 +179,9 @@ describe('site texts and regional language tags', () => {
       { loadLocale: () => Promise.resolve({}), parts: npmParts(), activation },
     );
     onReset(() => gate.destroy());
-    const shadow = document.getElementById('consent-gate')!.shadowRoot!;
-    return (hook) => shadow.querySelector(`[data-cg="${hook}"]`)?.textContent;
+    // The banner is the host's light-DOM child.
+    const host = document.getElementById('consent-gate')!;
+    return (hook) => host.querySelector(`[data-cg="${hook}"]`)?.textContent;
   }
 
   it('applies texts given for the base language on a page in a regional variant', () => {
@@ -202,5 +210,55 @@ describe('English purpose lists without ICU (script time on the critical path)',
       const words = config.optional.map((id) => (id === 'chat' ? 'live chat' : texts[`${id}Purpose` as keyof typeof texts]));
       expect(purposes(texts, config, 'en'), String(n)).toBe(new Intl.ListFormat('en').format(words));
     }
+  });
+});
+
+describe('how long the choice is kept, as the banner says it (contract section 10)', () => {
+  it('counts whole months as round(days / 30.44), and days below half a month', () => {
+    expect(keptFor(182)).toEqual({ count: 6, unit: 'month' });
+    expect(keptFor(395)).toEqual({ count: 13, unit: 'month' });
+    expect(keptFor(365)).toEqual({ count: 12, unit: 'month' });
+    expect(keptFor(30)).toEqual({ count: 1, unit: 'month' });
+    expect(keptFor(46)).toEqual({ count: 2, unit: 'month' });
+    expect(keptFor(45)).toEqual({ count: 1, unit: 'month' });
+    expect(keptFor(16)).toEqual({ count: 1, unit: 'month' });
+    expect(keptFor(15)).toEqual({ count: 15, unit: 'day' });
+    expect(keptFor(1)).toEqual({ count: 1, unit: 'day' });
+  });
+
+  it('says it in English, singular and plural', () => {
+    const texts = buildTexts({}, 'en', resolveConfig({}));
+    expect(retention(texts, 182, 'en')).toBe('We keep your choice for 6 months.');
+    expect(retention(texts, 30, 'en')).toBe('We keep your choice for 1 month.');
+    expect(retention(texts, 7, 'en')).toBe('We keep your choice for 7 days.');
+    expect(retention(texts, 1, 'en')).toBe('We keep your choice for 1 day.');
+  });
+
+  // Each locale's sentence with the plural rules of its language (CLDR through Intl): Russian
+  // has three forms, Japanese none.
+  const EXPECTED: Record<string, [Partial<Texts>, string, string, string]> = {
+    de: [de, 'Wir speichern Ihre Wahl 6 Monate lang.', 'Wir speichern Ihre Wahl 1 Monat lang.', 'Wir speichern Ihre Wahl 7 Tage lang.'],
+    es: [es, 'Guardamos tu elección durante 6 meses.', 'Guardamos tu elección durante 1 mes.', 'Guardamos tu elección durante 7 días.'],
+    fr: [fr, 'Nous conservons votre choix pendant 6 mois.', 'Nous conservons votre choix pendant 1 mois.', 'Nous conservons votre choix pendant 7 jours.'],
+    it: [italian, 'Conserviamo la tua scelta per 6 mesi.', 'Conserviamo la tua scelta per 1 mese.', 'Conserviamo la tua scelta per 7 giorni.'],
+    pt: [pt, 'Guardamos sua escolha por 6 meses.', 'Guardamos sua escolha por 1 mês.', 'Guardamos sua escolha por 7 dias.'],
+    ru: [ru, 'Мы храним ваш выбор 6 месяцев.', 'Мы храним ваш выбор 1 месяц.', 'Мы храним ваш выбор 7 дней.'],
+    ja: [ja, '選択は6 か月保存されます。', '選択は1 か月保存されます。', '選択は7 日保存されます。'],
+  };
+  // French puts a no-break space between number and unit.
+  const plain = (text: string) => text.replace(/\s/g, ' ');
+  for (const [language, [locale, six, one, days]] of Object.entries(EXPECTED)) {
+    it(`says it in ${language}`, () => {
+      const texts = buildTexts(locale, language, resolveConfig({}));
+      expect(plain(retention(texts, 182, language))).toBe(six);
+      expect(plain(retention(texts, 30, language))).toBe(one);
+      expect(plain(retention(texts, 7, language))).toBe(days);
+    });
+  }
+
+  it('uses the Russian plural forms for 2 to 4 and for 21', () => {
+    const texts = buildTexts(ru, 'ru', resolveConfig({}));
+    expect(retention(texts, 91, 'ru')).toBe('Мы храним ваш выбор 3 месяца.');
+    expect(retention(texts, 639, 'ru')).toBe('Мы храним ваш выбор 21 месяц.');
   });
 });

@@ -13,11 +13,7 @@ function renderBanner(config: ConsentGateConfig) {
   const made = setup(config);
   const onManage = vi.fn();
   const onIntent = vi.fn();
-  const { banner: section, words } = createBanner(made.ui, document, { onManage, onIntent });
-  // The flat tree a browser shows: the light-DOM words where the banner's slot is (the real
-  // slotting is checked in Chromium, tests/browser/ui/first-layer.test.ts).
-  section.querySelector('slot')!.replaceWith(...words);
-  document.body.append(section);
+  document.body.append(createBanner(made.ui, document, { onManage, onIntent }));
   const banner = screen.getByRole('region', { name: 'Cookie consent' });
   return { ...made, onManage, onIntent, banner, inBanner: within(banner) };
 }

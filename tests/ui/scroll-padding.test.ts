@@ -39,7 +39,7 @@ describe('scroll padding under the fixed banner (WCAG 2.4.11)', () => {
   it('adds a gap to the height for an element that floats above the viewport\'s edge (the settings button)', () => {
     const sizes = fakeResizeObserver();
     const element = banner();
-    onReset(reserveScrollPadding(element, 'bottom', 24));
+    onReset(reserveScrollPadding(element, 'bottom', () => 24));
     sizes.resize(element, 48);
     expect(root().style.paddingBottom).toBe('72px');
     expect(root().style.scrollPaddingBottom).toBe('72px');

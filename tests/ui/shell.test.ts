@@ -60,13 +60,14 @@ describe('the interface as a whole (contract section 10)', () => {
   });
 
   it('returns focus to "Manage preferences" when the dialog closes without a decision (A11Y-2)', async () => {
-    const { shadow, screen } = mount(SITE);
+    const { screen } = mount(SITE);
     const manage = screen.getByRole('button', { name: 'Manage preferences' });
     manage.focus();
     fireEvent.click(manage);
     await screen.findByRole('dialog', { name: 'Cookie preferences' });
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Manage preferences' }));
+    // The banner is in the host's light DOM (crawlers read it there), so the document holds its focus.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Manage preferences' }));
   });
 
   it('hides the banner after a decision and shows the "Cookie settings" button (GDPR-10)', () => {
@@ -238,12 +239,20 @@ describe('the interface as a whole (contract section 10)', () => {
 
   it('keeps focused elements clear of the banner with scroll padding, and removes it after a decision (WCAG 2.4.11)', () => {
     const sizes = fakeResizeObserver();
-    const { screen } = mount(SITE);
+    const { screen } = mount({ ...SITE, layout: 'bar' });
     sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
     expect(document.documentElement.style.scrollPaddingBottom).toBe('140px');
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(document.documentElement.style.scrollPaddingBottom).toBe('');
     expect(document.documentElement.style.paddingBottom).toBe('');
+  });
+
+  it('reserves the box layout\'s gap to the viewport\'s edge as well, on a wide screen', () => {
+    const sizes = fakeResizeObserver();
+    const { screen } = mount(SITE);
+    expect(window.matchMedia('(min-width:601px)').matches).toBe(true);
+    sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
+    expect(document.documentElement.style.scrollPaddingBottom).toBe('156px');
   });
 
   it('sets lang, dir and theme on its root', () => {
@@ -343,7 +352,7 @@ describe('the dialog is a part, fetched on the visitor\'s first intent to open i
 
   it('when it cannot be loaded, the banner that comes back leaves no scroll padding behind once it goes (WCAG 2.4.11)', async () => {
     const sizes = fakeResizeObserver();
-    const { gate, logger, screen } = mount(SITE, { parts: partsWithout('dialog') });
+    const { gate, logger, screen } = mount({ ...SITE, layout: 'bar' }, { parts: partsWithout('dialog') });
     sizes.resize(screen.getByRole('region', { name: 'Cookie consent' }), 140);
     fireEvent.click(screen.getByRole('button', { name: 'Manage preferences' }));
     await waitFor(() => expect(gate.$surface.get()).toBe('banner'));
@@ -356,13 +365,13 @@ describe('the dialog is a part, fetched on the visitor\'s first intent to open i
   });
 
   it('when it cannot be loaded, keyboard focus stays in the interface, on the banner that replaces it (A11Y-2)', async () => {
-    const { gate, logger, shadow, screen } = mount(SITE, { parts: partsWithout('dialog') });
+    const { gate, logger, screen } = mount(SITE, { parts: partsWithout('dialog') });
     const manage = screen.getByRole('button', { name: 'Manage preferences' });
     manage.focus();
     fireEvent.click(manage);
     await waitFor(() => expect(gate.$surface.get()).toBe('banner'));
     takeWarnings(logger);
-    expect(shadow.activeElement).toBe(screen.getByRole('button', { name: 'Manage preferences' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Manage preferences' }));
   });
 });
 

@@ -2,7 +2,7 @@
  * Shared set-up for the component tests: an instance on memory storage, its UI context, the
  * interface mounted in `#consent-gate`'s shadow root, and a page reset after each test.
  */
-import { act, cleanup, configure, render, within, type BoundFunctions, type queries } from '@testing-library/preact';
+import { act, cleanup, configure, render, waitFor, within, type BoundFunctions, type queries } from '@testing-library/preact';
 import type { ComponentChildren } from 'preact';
 import { vi, type Mock } from 'vitest';
 import { resolveConfig } from '../../src/config/normalize';
@@ -147,7 +147,31 @@ export function mount(config: ConsentGateConfig = {}, options: SetupOptions = {}
   teardowns.push(() => destroy());
   const host = document.getElementById('consent-gate')!;
   const shadow = host.shadowRoot!;
-  return { ...made, host, shadow, screen: within(shadow as unknown as HTMLElement), destroy };
+  return { ...made, host, shadow, screen: interfaceQueries(host), destroy };
+}
+
+type Query = (...args: unknown[]) => unknown;
+
+/**
+ * Testing Library queries over the whole interface: the banner in the host's light DOM (where
+ * crawlers read it) and the rest in its shadow root. `get…` and `find…` fail as Testing Library
+ * does when neither holds a match.
+ */
+export function interfaceQueries(host: HTMLElement): BoundFunctions<typeof queries> {
+  const light = within(host) as unknown as Record<string, Query>;
+  const shadow = within(host.shadowRoot! as unknown as HTMLElement) as unknown as Record<string, Query>;
+  const both = (name: string, args: unknown[]): unknown => {
+    if (name.startsWith('find')) return waitFor(() => both(name.replace('find', 'get'), args), args[2] as object);
+    const queryName = name.replace(/^get/, 'query');
+    const found = [light[queryName]!(...args), shadow[queryName]!(...args)];
+    if (name.includes('All')) {
+      const all = (found as unknown[][]).flat();
+      return all.length > 0 || name.startsWith('query') ? all : shadow[name]!(...args);
+    }
+    const one = found.find((element) => element !== null) ?? null;
+    return one !== null || name.startsWith('query') ? one : shadow[name]!(...args);
+  };
+  return new Proxy({}, { get: (_, name: string) => (...args: unknown[]) => both(name, args) }) as BoundFunctions<typeof queries>;
 }
 
 /** Elements in a shadow root matching a selector. */

@@ -17,6 +17,8 @@ const firstView = {
   /** Opt-out notice text, in the words of US state privacy laws; placeholders as in `bannerText`. */
   noticeText:
     'We and our partners, including {partners}, use cookies for {purposes}, and may sell or share your personal information. You can opt out at any time, here or in “Cookie settings”.',
+  /** How long the choice is kept; {period} is "6 months" (from `cookie.days`), in the visitor's language. */
+  retention: 'We keep your choice for {period}.',
   /** {partners} when the site names no vendors. */
   partners: 'ad and social networks',
   /** The vendors not named, in "Google, Meta, and {n} others"; pressing it lists them. */

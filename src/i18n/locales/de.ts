@@ -7,6 +7,7 @@ const de: Texts = {
   bannerText:
     'Wir und unsere Partner, darunter {partners}, möchten Cookies für {purposes} nutzen. Sie können Ihre Wahl jederzeit unter „Cookie-Einstellungen“ ändern oder widerrufen.',
   noticeText: 'Wir und unsere Partner, darunter {partners}, nutzen Cookies für {purposes} und können Ihre persönlichen Daten verkaufen oder weitergeben. Sie können jederzeit widersprechen, hier oder unter „Cookie-Einstellungen“.',
+  retention: 'Wir speichern Ihre Wahl {period} lang.',
   partners: 'Werbe- und soziale Netzwerke',
   others: '{n} weitere',
   necessaryOnlyText: 'Wir nutzen nur notwendige Cookies.',

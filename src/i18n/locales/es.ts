@@ -6,6 +6,7 @@ const es: Texts = {
   bannerTitle: 'Cookies en este sitio',
   bannerText: 'Nosotros y nuestros socios, entre ellos {partners}, queremos usar cookies para {purposes}. Puedes cambiar o retirar tu elección cuando quieras en «Configuración de cookies».',
   noticeText: 'Nosotros y nuestros socios, entre ellos {partners}, usamos cookies para {purposes} y podemos vender o compartir tu información personal. Puedes oponerte en cualquier momento, aquí o en «Configuración de cookies».',
+  retention: 'Guardamos tu elección durante {period}.',
   partners: 'redes publicitarias y sociales',
   others: '{n} más',
   necessaryOnlyText: 'Este sitio solo usa cookies necesarias.',

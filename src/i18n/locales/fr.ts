@@ -7,6 +7,7 @@ const fr: Texts = {
   bannerText:
     'Nous et nos partenaires, dont {partners}, souhaitons utiliser des cookies pour : {purposes}. Vous pouvez modifier ou retirer votre choix à tout moment dans « Paramètres des cookies ».',
   noticeText: 'Nous et nos partenaires, dont {partners}, utilisons des cookies pour : {purposes}, et pouvons vendre ou partager vos données personnelles. Vous pouvez refuser à tout moment, ici ou dans « Paramètres des cookies ».',
+  retention: 'Nous conservons votre choix pendant {period}.',
   partners: 'des réseaux publicitaires et sociaux',
   others: '{n} autres',
   necessaryOnlyText: 'Ce site n’utilise que les cookies nécessaires.',

@@ -7,6 +7,7 @@ const it: Texts = {
   bannerText:
     'Noi e i nostri partner, tra cui {partners}, vorremmo usare i cookie per {purposes}. Puoi cambiare o revocare la scelta in qualsiasi momento da «Impostazioni cookie».',
   noticeText: 'Noi e i nostri partner, tra cui {partners}, usiamo i cookie per {purposes} e possiamo vendere o condividere i tuoi dati personali. Puoi opporti in qualsiasi momento, qui o da «Impostazioni cookie».',
+  retention: 'Conserviamo la tua scelta per {period}.',
   partners: 'reti pubblicitarie e social network',
   others: 'altri {n}',
   necessaryOnlyText: 'Questo sito usa solo i cookie necessari.',

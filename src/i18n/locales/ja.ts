@@ -7,6 +7,7 @@ const ja: Texts = {
   bannerText:
     '当社と{partners}などのパートナーは、{purposes}にCookieを使いたいと考えています。「Cookie設定」でいつでも変更・撤回できます。',
   noticeText: '当社と{partners}などのパートナーは、{purposes}にCookieを使い、個人情報を販売・共有することがあります。ここか「Cookie設定」でいつでもオプトアウトできます。',
+  retention: '選択は{period}保存されます。',
   partners: '広告・SNS事業者',
   others: '他{n}社',
   necessaryOnlyText: '必要なCookieのみを使っています。',

@@ -7,6 +7,7 @@ const pt: Texts = {
   bannerText:
     'Nós e nossos parceiros, incluindo {partners}, queremos usar cookies para {purposes}. Você pode mudar ou retirar sua escolha a qualquer momento em “Configurações de cookies”.',
   noticeText: 'Nós e nossos parceiros, incluindo {partners}, usamos cookies para {purposes} e podemos vender ou compartilhar seus dados pessoais. Você pode recusar a qualquer momento, aqui ou em “Configurações de cookies”.',
+  retention: 'Guardamos sua escolha por {period}.',
   partners: 'redes de anúncios e redes sociais',
   others: 'mais {n}',
   necessaryOnlyText: 'Este site usa apenas cookies necessários.',

@@ -251,9 +251,10 @@ export function focusInfo(page: Page): Promise<FocusInfo> {
     const top = document.activeElement as HTMLElement | null;
     let element = top;
     while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
-    // The banner's words are light-DOM children of the host, shown in the banner's slot.
+    // The banner is a light-DOM child of the host (its words and buttons are its children); the
+    // dialog and the settings button are in the host's shadow root.
     const inHost = !!top && !!document.getElementById('consent-gate')?.contains(top);
-    const shownIn = element?.assignedSlot ?? element;
+    const shownIn = element?.closest('[data-cg="banner"]') ?? element;
     return {
       inHost,
       inPlaceholder: top?.getAttribute('data-cg') === 'placeholder',

@@ -52,7 +52,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (A11Y-14, A
   test('the runner sees inside the shadow root: a planted nameless, tiny button is reported', async () => {
     const { page } = await ui.open();
     await page.evaluate(() => {
-      const banner = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!;
+      const banner = document.querySelector('#consent-gate > [data-cg="banner"]')!;
       const button = document.createElement('button');
       button.style.cssText = 'all:unset;display:inline-block;width:8px;height:8px';
       banner.append(button);
@@ -131,10 +131,10 @@ describe('configuration texts are rendered as text, never HTML (SEC-5)', () => {
     const { page } = await ui.open({ config: { ...UI_CONFIG, texts: { en: { bannerTitle: payload } } } });
 
     const result = await page.evaluate(() => {
-      const root = document.getElementById('consent-gate')!.shadowRoot!;
+      const host = document.getElementById('consent-gate')!;
       return {
-        title: root.querySelector('[data-cg="banner"] h2')?.textContent ?? null,
-        images: root.querySelectorAll('img').length,
+        title: host.querySelector('[data-cg="banner"] h2')?.textContent ?? null,
+        images: host.querySelectorAll('img').length + host.shadowRoot!.querySelectorAll('img').length,
         pwned: (window as unknown as { pwned?: unknown }).pwned,
       };
     });

@@ -36,6 +36,58 @@ function crawl(page: Page) {
   }));
 }
 
+/**
+ * What a compliance scanner reads: the banner's landmark (role region or dialog, named as the
+ * banner is; found even inside shadow roots, to be generous to the scanner) and that element's
+ * `textContent`, which does not enter shadow roots. `light` says whether `document.querySelectorAll`
+ * alone finds it.
+ */
+function landmarkText(page: Page, name: string) {
+  return page.evaluate((name) => {
+    const found: Element[] = [];
+    const search = (root: Document | ShadowRoot) => {
+      for (const element of root.querySelectorAll('*')) {
+        const role = element.getAttribute('role') ?? (element.localName === 'section' && element.hasAttribute('aria-label') ? 'region' : element.localName === 'dialog' ? 'dialog' : null);
+        if ((role === 'region' || role === 'dialog') && element.getAttribute('aria-label') === name) found.push(element);
+        if (element.shadowRoot) search(element.shadowRoot);
+      }
+    };
+    search(document);
+    const light = Array.from(document.querySelectorAll('[aria-label]')).filter((element) => element.getAttribute('aria-label') === name);
+    return { count: found.length, light: found.length > 0 && light.includes(found[0]!), text: found[0]?.textContent ?? '' };
+  }, name);
+}
+
+describe('the landmark holds the whole first layer, as a crawler reads it (contract section 10)', () => {
+  test('the textContent of the element with the banner\'s role and name has the purposes, partners, withdrawal, retention, policy link and every button', async () => {
+    const { page } = await ui.open();
+    const landmark = await landmarkText(page, 'Cookie consent');
+    expect(landmark.count).toBe(1);
+    for (const words of [
+      'Cookies on this site',
+      'We and our partners, including ad and social networks, would like to use cookies',
+      'for site features, advertising, and social media features.',
+      'You can change or withdraw your choice at any time in “Cookie settings”.',
+      'We keep your choice for 6 months.',
+      'Privacy policy',
+      'Accept all',
+      'Reject all',
+      'Manage preferences',
+    ]) {
+      expect(landmark.text).toContain(words);
+    }
+    expect(landmark.light, 'found by document.querySelectorAll, without entering a shadow root').toBe(true);
+  });
+
+  test('in opt-out mode and in German too', async () => {
+    const optOut = await landmarkText((await ui.open({ config: { ...UI_CONFIG, mode: 'opt-out', closeButton: true } })).page, 'Cookie consent');
+    expect(optOut.text).toContain('may sell or share your personal information');
+    for (const words of ['Got it', 'Do not sell or share my personal information', 'Manage preferences', 'Continue without accepting', 'We keep your choice for 6 months.']) expect(optOut.text).toContain(words);
+    const german = await landmarkText((await ui.open({ config: { ...UI_CONFIG, language: 'de', cookie: { days: 30 } } })).page, 'Cookie-Einwilligung');
+    for (const words of ['Wir und unsere Partner', 'Wir speichern Ihre Wahl 1 Monat lang.', 'Alle akzeptieren', 'Alle ablehnen']) expect(german.text).toContain(words);
+  });
+});
+
 describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
   test('document.querySelectorAll finds the text with purposes, partners and withdrawal, and the privacy-policy link', async () => {
     const { page } = await ui.open({ config: VENDOR_CONFIG });
@@ -50,37 +102,39 @@ describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
     const { page } = await ui.open({ config: VENDOR_CONFIG });
     const shown = await page.evaluate((banner) => {
       const host = document.getElementById('consent-gate')!;
-      const section = host.shadowRoot!.querySelector(banner)!;
-      const slot = section.querySelector('slot')!;
-      const text = host.firstChild!;
+      const section = host.querySelector(banner)!;
       const range = document.createRange();
-      range.selectNodeContents(text);
+      range.selectNodeContents(section.querySelector('span')!);
       const words = range.getBoundingClientRect();
       const box = section.getBoundingClientRect();
       return {
-        assigned: slot.assignedNodes().length === host.childNodes.length,
-        copiesInShadow: host.shadowRoot!.textContent!.includes('We and our partners'),
+        onlyChild: host.childNodes.length === 1 && host.firstChild === section,
+        assigned: section.querySelector('span')!.assignedSlot !== null,
+        copiesInShadow: [host.shadowRoot!, section.shadowRoot!].some((root) => root.textContent!.includes('We and our partners')),
         inside: words.height > 0 && words.top >= box.top && words.bottom <= box.bottom && words.left >= box.left && words.right <= box.right,
       };
     }, BANNER);
-    expect(shown).toEqual({ assigned: true, copiesInShadow: false, inside: true });
+    expect(shown).toEqual({ onlyChild: true, assigned: true, copiesInShadow: false, inside: true });
     await page.locator(`${BANNER} [data-cg="reject-all"]`).click();
     await page.locator(BANNER).waitFor({ state: 'detached' });
     await expect(page.evaluate(() => document.getElementById('consent-gate')!.childNodes.length)).resolves.toBe(0);
   });
 
-  test('page CSS cannot hide or restyle the slotted words', async () => {
+  test('page CSS cannot hide, move or restyle the banner or its words, even with !important in a cascade layer', async () => {
     const { page } = await ui.open({ config: VENDOR_CONFIG });
-    await page.addStyleTag({ content: 'a, button { display: none !important; color: red !important; font-size: 40px !important }' });
-    const styles = await page.evaluate(() =>
-      Array.from(document.querySelectorAll('#consent-gate > *')).map((element) => {
-        const { display, color, fontSize } = getComputedStyle(element);
-        return { tag: element.localName, display, red: color === 'rgb(255, 0, 0)', fontSize };
-      }),
-    );
-    expect(styles.map((style) => style.tag)).toEqual(['button', 'a']);
-    for (const style of styles) expect(style).toMatchObject({ display: 'inline', red: false });
-    expect(styles.every((style) => style.fontSize !== '40px')).toBe(true);
+    const hostile = 'section, [role=region], h2, span, a, button { display: none !important; position: static !important; color: red !important; font-size: 40px !important }';
+    await page.addStyleTag({ content: `@layer page { ${hostile} } ${hostile}` });
+    const styles = await page.evaluate((banner) => {
+      const section = document.querySelector(`#consent-gate > ${banner}`)!;
+      return [section, ...section.querySelectorAll('*')].map((element) => {
+        const { display, position, color, fontSize } = getComputedStyle(element);
+        return { tag: element.localName, display, position, red: color === 'rgb(255, 0, 0)', big: fontSize === '40px' };
+      });
+    }, BANNER);
+    expect(styles.map((style) => style.tag)).toEqual(['section', 'h2', 'span', 'button', 'span', 'a', 'button', 'button', 'button']);
+    expect(styles[0]).toMatchObject({ display: 'block', position: 'fixed' });
+    for (const style of styles) expect(style).toMatchObject({ red: false, big: false });
+    expect(styles.filter((style) => style.display === 'none')).toEqual([]);
   });
 
   test('the other partners are one press away: Tab reaches "3 others", Enter lists them, Enter again folds them', async () => {

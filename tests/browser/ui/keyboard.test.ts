@@ -145,7 +145,7 @@ describe('the banner never hides the focused element of the page (A11Y-4, WCAG 2
         if (!top || top === document.body || top.closest('#consent-gate')) return null;
         let element: HTMLElement = top;
         while (element.shadowRoot?.activeElement) element = element.shadowRoot.activeElement as HTMLElement;
-        const banner = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!.getBoundingClientRect();
+        const banner = document.querySelector('#consent-gate > [data-cg="banner"]')!.getBoundingClientRect();
         const box = element.getBoundingClientRect();
         const inside = box.left >= banner.left && box.right <= banner.right && box.top >= banner.top && box.bottom <= banner.bottom;
         return {

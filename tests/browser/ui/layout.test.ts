@@ -183,7 +183,7 @@ describe('themes (contract section 10: dark mode by prefers-color-scheme or "the
       const { page } = await ui.open({ config: { ...UI_CONFIG, theme }, context: { colorScheme } });
       await page.locator('[data-cg="placeholder"]').waitFor({ state: 'visible' });
       const colours = await page.evaluate(() => {
-        const banner = document.getElementById('consent-gate')!.shadowRoot!.querySelector('[data-cg="banner"]')!;
+        const banner = document.querySelector('#consent-gate > [data-cg="banner"]')!;
         const placeholder = document.querySelector('[data-cg="placeholder"]')!.shadowRoot!.querySelector('.placeholder')!;
         // The placeholder's card is tinted from the theme's background (issue 10): compare the theme itself.
         const of = (element: Element) => ({ background: getComputedStyle(element).getPropertyValue('--bg').trim(), text: getComputedStyle(element).color });
@@ -229,4 +229,67 @@ describe('every built-in language renders without overflow (contract section 10,
       expect((await documentWidth(page)).scrollWidth, `no horizontal scroll at ${viewport.width}×${viewport.height}`).toBeLessThanOrEqual(viewport.width);
     }
   });
+});
+
+describe('banner layouts: "box" and "bar" (contract section 10)', () => {
+  /** The banner's box, whether it is framed on all sides (a card), its choices, and the page's scroll padding. */
+  const measure = (page: Page) =>
+    page.evaluate((banner) => {
+      const section = document.querySelector(`#consent-gate > ${banner}`)!;
+      const rect = (element: Element) => {
+        const { x, y, width, height } = element.getBoundingClientRect();
+        return { x, y, width, height };
+      };
+      return {
+        banner: rect(section),
+        framed: getComputedStyle(section).borderLeftStyle !== 'none',
+        buttons: Array.from(section.querySelectorAll('[slot=actions]')).map(rect),
+        padding: getComputedStyle(document.documentElement).scrollPaddingBottom,
+      };
+    }, BANNER);
+
+  for (const layout of [undefined, 'bar'] as const) {
+    test(`${layout ?? 'default layout'}, 320×640, English: at most 40 % of the viewport's height, every choice on screen without scrolling inside it`, async () => {
+      const config = layout ? { ...UI_CONFIG, layout } : UI_CONFIG;
+      const { page } = await ui.open({ config, context: { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true } });
+      const banner = (await page.locator(BANNER).boundingBox())!;
+      expect(banner.height / 640, `banner height ${banner.height}px`).toBeLessThanOrEqual(0.4);
+      expect(banner.width, 'a bar on phones').toBe(320);
+      expect(await page.locator(BANNER).evaluate((node) => node.scrollHeight > node.clientHeight + 1), 'the banner scrolls inside itself').toBe(false);
+      for (const hook of BANNER_BUTTONS) expectInside(await page.locator(`${BANNER} [data-cg="${hook}"]`).boundingBox(), { x: 0, y: 0, width: 320, height: 640 }, `the banner's ${hook} button`);
+    });
+  }
+
+  test('box, 1280×800: a framed card of at most 400 px in the bottom end corner, its choices inside; a top corner with "position": "top"', async () => {
+    const bottom = await measure((await ui.open({ context: { viewport: { width: 1280, height: 800 } } })).page);
+    expect(bottom.framed).toBe(true);
+    expect(bottom.banner.width).toBeLessThanOrEqual(400);
+    expect(bottom.banner.x + bottom.banner.width).toBeCloseTo(1280 - 16, 0);
+    expect(bottom.banner.y + bottom.banner.height).toBeCloseTo(800 - 16, 0);
+    for (const button of bottom.buttons) expectInside(button, bottom.banner, 'a banner choice');
+
+    const top = await measure((await ui.open({ config: { ...UI_CONFIG, position: 'top' }, context: { viewport: { width: 1280, height: 800 } } })).page);
+    expect(top.banner.y).toBeCloseTo(16, 0);
+    expect(top.banner.x + top.banner.width).toBeCloseTo(1280 - 16, 0);
+  });
+
+  test('bar, 1280×800: the full width at the bottom, with a rule on top only', async () => {
+    const m = await measure((await ui.open({ config: { ...UI_CONFIG, layout: 'bar' }, context: { viewport: { width: 1280, height: 800 } } })).page);
+    expect(m.banner).toMatchObject({ x: 0, width: 1280 });
+    expect(m.banner.y + m.banner.height).toBeCloseTo(800, 0);
+    expect(m.framed).toBe(false);
+  });
+
+  for (const layout of ['box', 'bar'] as const) {
+    test(`${layout}, 1280×800: the scroll padding covers the banner and its gap, and the page's end scrolls out from under it (WCAG 2.4.11)`, async () => {
+      const body = `<main><p style="height:1500px">Long story.</p><p><a id="last" href="/end">The last link</a></p></main>`;
+      const { page } = await ui.open({ config: { ...UI_CONFIG, layout }, body, context: { viewport: { width: 1280, height: 800 } } });
+      await expect.poll(async () => (await measure(page)).padding).not.toBe('auto');
+      const m = await measure(page);
+      expect(parseFloat(m.padding)).toBeGreaterThanOrEqual(800 - m.banner.y - 0.5);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const last = await page.locator('#last').boundingBox();
+      expect(last!.y + last!.height, 'the last link ends above the banner').toBeLessThanOrEqual(m.banner.y);
+    });
+  }
 });
