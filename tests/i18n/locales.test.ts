@@ -16,10 +16,12 @@ const locales: Record<string, Texts> = { es, it: italian, de, pt, fr, ru, ja };
  * The target is 1 KB per locale. Cyrillic and Japanese cost about a fifth more under gzip for the
  * same message, and cutting them further drops meaning (the ad and social network disclosure), so
  * they get a budget of their own. The target is 1 KiB (1024 bytes): the consent cookie's own line
- * in the cookie declaration (GDPR Art. 13) took German and French a few bytes past 1000.
+ * in the cookie declaration (GDPR Art. 13) took German and French a few bytes past 1000, and the
+ * first layer's retention sentence ("We keep your choice for 6 months") added 17 to 24 bytes to
+ * each locale, which took Russian past its 1250.
  */
 const MAX_GZIP_BYTES = 1024;
-const MAX_GZIP_BYTES_BY_LOCALE: Record<string, number> = { ru: 1250, ja: 1250 };
+const MAX_GZIP_BYTES_BY_LOCALE: Record<string, number> = { ru: 1275, ja: 1275 };
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
 
