@@ -196,12 +196,16 @@ export function intercept(view: Window & typeof globalThis, deniedUrl: (url: str
   patch(view.Document.prototype, 'importNode', screenMade);
   patch(view.Document.prototype, 'adoptNode', screenMade);
   patch(view.Range.prototype, 'createContextualFragment', screenMade);
-  // An HTML string is parsed in a detached twin of its context (a frame written straight into
-  // the page starts loading during the insertion, in Chromium), its URLs held there, then its
-  // nodes are inserted through the screened methods.
+  // An HTML string is parsed in a twin of its context, its URLs held there, then its nodes are
+  // inserted through the screened methods. The twin belongs to a document without a browsing
+  // context, where nothing loads: in the page's own document, a frame written straight into the
+  // page starts loading during the insertion (Chromium), and an SVG image parsed into a
+  // detached element could start its fetch before its URL was held (Firefox, now and then).
+  let inert: Document | undefined;
   const parsed = (context: Node | null, write: (box: Element) => unknown) => {
     const { localName, namespaceURI } = context as Element;
-    const box = context?.nodeType === 1 && !localName.includes('-') ? document.createElementNS(namespaceURI, localName) : document.createElement('div');
+    inert ||= document.implementation.createHTMLDocument('');
+    const box = context?.nodeType === 1 && !localName.includes('-') ? inert.createElementNS(namespaceURI, localName) : inert.createElement('div');
     write(box);
     screen(box, true);
     return [...box.childNodes];
