@@ -1,23 +1,23 @@
 // Lint rules that keep the design honest: the headless core never imports the UI or Preact,
-// and nothing anywhere turns strings into HTML or code (contract section 9, standards SEC-4/5).
+// and nothing anywhere turns strings into HTML or code (README, "Content Security Policy").
 import tseslint from 'typescript-eslint';
 
 const htmlAndCodeSinks = [
   {
     selector: "AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]",
-    message: 'Do not write HTML strings: build elements and text nodes (SEC-5).',
+    message: 'Do not write HTML strings: build elements and text nodes.',
   },
   {
     selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
-    message: 'Do not insert HTML strings: build elements and text nodes (SEC-5).',
+    message: 'Do not insert HTML strings: build elements and text nodes.',
   },
   {
     selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-    message: 'Texts are rendered as text nodes, never HTML (SEC-5).',
+    message: 'Texts are rendered as text nodes, never HTML.',
   },
   {
     selector: "Property[key.name='dangerouslySetInnerHTML']",
-    message: 'Texts are rendered as text nodes, never HTML (SEC-5).',
+    message: 'Texts are rendered as text nodes, never HTML.',
   },
 ];
 

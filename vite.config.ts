@@ -54,7 +54,7 @@ export default defineConfig({
           },
           include: ['tests/**/*.test.{ts,tsx}'],
           exclude: ['tests/browser/**'],
-          // Fails a test on any `[consent-gate]` warning or error it did not claim (issue 9).
+          // Fails a test on any `[consent-gate]` warning or error it did not claim.
           setupFiles: ['tests/support/console-setup.ts'],
         },
       },

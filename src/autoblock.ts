@@ -1,7 +1,7 @@
 /**
- * `consent-gate/autoblock`: automatic blocking for bundlers (contract section 9). Pure to
- * import; `installAutoBlock` patches the page, so it must run before any other script (make it
- * the first import of your entry, ahead of tag managers and SDKs), then connect the instance.
+ * `consent-gate/autoblock`: automatic blocking for bundlers. Pure to import; `installAutoBlock`
+ * patches the page, so it must run before any other script (make it the first import of your entry,
+ * ahead of tag managers and SDKs), then connect the instance.
  */
 import { createLogger } from './core/logger';
 import { acceptAutoBlock, startAutoBlock, type AutoBlocker, type AutoBlockInstallOptions } from './autoblock/install';

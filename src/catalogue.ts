@@ -1,6 +1,6 @@
 /**
  * `consent-gate/catalogue`: the built-in table of well-known analytics, advertising and social
- * cookies (contract section 7). A separate entry so the headless core stays small; pass it as
- * `createConsent(config, { catalogue: cookieCatalogue() })`. The full build includes it.
+ * cookies. A separate entry so the headless core stays small; pass it as `createConsent(config, {
+ * catalogue: cookieCatalogue() })`. The full build includes it.
  */
 export { catalogue as cookieCatalogue, findInCatalogue, type CatalogueEntry } from './cookies/catalogue';

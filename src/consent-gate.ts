@@ -1,5 +1,6 @@
 /**
- * The public instance API (contract section 8), shared by the headless core and the full build.
+ * The public instance API (README, "For developers: npm"), shared by the headless core and the full
+ * build.
  */
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { CatalogueOption } from './cookies/catalogue-source';

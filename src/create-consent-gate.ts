@@ -70,7 +70,7 @@ export function startConsentGate<const C extends ConsentGateConfig>(config: C, o
       if (advice) logger.warnOnce('language', advice);
     }, () => undefined);
   }
-  // Before anything can decide: every decision must become a record (contract section 5).
+  // Before anything can decide: every decision must become a record (README, "Proof of consent").
   const decisions: KeptDecision[] = [];
   if (resolved.log) keepDecisions(gate, document.defaultView!, resolved.cookie.name, decisions);
   const dir = document.documentElement.dir === 'rtl' ? 'rtl' : undefined;

@@ -65,7 +65,7 @@ export function consentFromResolved(config: ResolvedConfig, options: ConsentOpti
   const catalogue = catalogueSource(options.catalogue);
   const currency = () => ({ now: now(), revision: config.revision, days: config.cookie.days, categories: config.optional });
 
-  // Read synchronously before anything is activated (standards GPC-1).
+  // Read synchronously before anything is activated (W3C GPC).
   const signal = readPrivacySignal(view.navigator, config.respectDoNotTrack);
   const storedValues = storage.read();
   const stored = newestCurrent(storedValues, currency());
@@ -73,7 +73,8 @@ export function consentFromResolved(config: ResolvedConfig, options: ConsentOpti
   const stores = createStores(config, start.decision, signal);
   const actions = createActions({ config, stores, signal, logger, now });
 
-  // Anything stale, broken or duplicated is replaced by the one decision in force (CK-5, CK-7).
+  // Anything stale, broken or duplicated is replaced by the one decision in force (RFC 6265 §4.1.1,
+  // RFC 6265 §5.4).
   if (start.changed || storedValues.length > 1 || (storedValues.length > 0 && !stored)) {
     storage.clear();
     if (start.decision) storage.write(encodeDecision(start.decision));

@@ -1,4 +1,4 @@
-/** The library's version, written in by the builds (contract section 5: records carry it). */
+/** The library's version, written in by the builds (consent records carry it). */
 declare const __CONSENT_GATE_VERSION__: string | undefined;
 
 export const VERSION: string = typeof __CONSENT_GATE_VERSION__ === 'string' ? __CONSENT_GATE_VERSION__ : '0.0.0-dev';

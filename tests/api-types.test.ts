@@ -20,7 +20,7 @@ describe('public types', () => {
     expectTypeOf(typed).toBeFunction();
   });
 
-  it('takes any id when the category ids are not known at compile time (issue 10)', () => {
+  it('takes any id when the category ids are not known at compile time', () => {
     const typed = () => {
       const config: ConsentGateConfig = JSON.parse('{"categories":{"analytics":{}}}') as ConsentGateConfig;
       createConsentGate(config).allowed('analytics');
@@ -33,7 +33,7 @@ describe('public types', () => {
     expectTypeOf(typed).toBeFunction();
   });
 
-  it('types the keys of texts: a misspelled key does not compile (issue 10)', () => {
+  it('types the keys of texts: a misspelled key does not compile', () => {
     const typed = () => {
       const ok: ConsentGateConfig = { texts: { en: { acceptAll: 'OK' }, 'pt-BR': { rejectAll: 'Recusar' } } };
       // @ts-expect-error: "acceptAl" is not a text key

@@ -75,7 +75,7 @@ describe('startConsentGate: the core with its interface', () => {
     expect(takeWarnings(logger)).toEqual([[expect.stringContaining('"ja"'), expect.any(Error)]]);
   });
 
-  it('warns about a language with no built-in locale, naming the built-in ones, and shows the page\'s language (issue 10)', async () => {
+  it('warns about a language with no built-in locale, naming the built-in ones, and shows the page\'s language', async () => {
     const { logger } = start({ ...SITE, language: 'pl' });
     expect(shadowQueries().getByRole('button', { name: 'Accept all' })).toBeTruthy();
     await waitFor(() => expect(logger.warnings).toHaveLength(1));
@@ -84,7 +84,7 @@ describe('startConsentGate: the core with its interface', () => {
     expect(message).toContain('bannerLabel, bannerTitle');
   });
 
-  it('shows a language the site wrote every text for, without a warning (issue 10)', async () => {
+  it('shows a language the site wrote every text for, without a warning', async () => {
     const pl = Object.fromEntries(TEXT_KEYS.map((key) => [key, `pl:${key}`]));
     const parts = spiedParts();
     start({ ...SITE, language: 'pl', texts: { pl } }, undefined, {}, parts);
@@ -120,7 +120,7 @@ describe('startConsentGate: the core with its interface', () => {
     expect(document.querySelector('[data-cg="placeholder"]')).toBeNull();
   });
 
-  it('classify() reads the cookie catalogue from its part, and resolves (issue 8: a promise now)', async () => {
+  it('classify() reads the cookie catalogue from its part, and resolves (a promise: the catalogue loads on demand)', async () => {
     const parts = spiedParts();
     const { gate } = start({ categories: { advertising: { cookies: ['_fbp'] } } }, undefined, {}, parts);
     await expect(gate.classify('_fbp')).resolves.toMatchObject({ vendor: 'Meta' });

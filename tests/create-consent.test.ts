@@ -100,14 +100,14 @@ describe('createConsent', () => {
     expect(gate.$surface.get()).toBeNull();
   });
 
-  it('treats a decision from another revision as none and clears it (GDPR-13)', () => {
+  it('treats a decision from another revision as none and clears it (EDPB Guidelines 05/2020)', () => {
     const storage = createMemoryStorage([stored({ revision: 1 })]);
     const { gate } = start({ storage });
     expect(gate.get().decided).toBe(false);
     expect(storage.values).toEqual([]);
   });
 
-  it('treats a malformed cookie as no decision, and the next save overwrites it (CK-5)', () => {
+  it('treats a malformed cookie as no decision, and the next save overwrites it (RFC 6265 §4.1.1)', () => {
     const storage = createMemoryStorage(['1.2.garbage']);
     const { gate } = start({ storage });
     expect(gate.get().decided).toBe(false);
@@ -116,7 +116,7 @@ describe('createConsent', () => {
     expect(storage.values[0]).toMatch(/^1\.2\..*\.r0\./);
   });
 
-  it('keeps only the newest of several valid cookies (CK-7)', () => {
+  it('keeps only the newest of several valid cookies (RFC 6265 §5.4)', () => {
     const newer = stored({ timestamp: NOW - 10, method: 'reject-all', allowed: [], denied: ['functional', 'advertising', 'social'] });
     const storage = createMemoryStorage([stored({ timestamp: NOW - 500 }), newer]);
     const { gate } = start({ storage });
@@ -124,7 +124,7 @@ describe('createConsent', () => {
     expect(storage.values).toEqual([newer]);
   });
 
-  it('in opt-out mode with GPC, denies advertising and social without a banner and records it (GPC-1/2/3)', () => {
+  it('in opt-out mode with GPC, denies advertising and social without a banner and records it (W3C GPC, 11 CCR §7025, 11 CCR §7025(c)(6))', () => {
     Object.defineProperty(window.navigator, 'globalPrivacyControl', { value: true, configurable: true });
     const storage = createMemoryStorage();
     const { gate } = start({ storage, config: { ...config, mode: 'opt-out' } });
@@ -174,7 +174,7 @@ describe('createConsent', () => {
     expect(seen).toEqual([]);
   });
 
-  it('emits reload-required with a report when a category is withdrawn (GDPR-11)', () => {
+  it('emits reload-required with a report when a category is withdrawn (GDPR Art. 7(3))', () => {
     const { gate } = start();
     gate.acceptAll();
     const reports: unknown[] = [];

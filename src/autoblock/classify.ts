@@ -1,9 +1,9 @@
 /**
- * Which vendor and consent category a URL belongs to, for automatic blocking (contract
- * section 9). First-party hosts and hosts nobody catalogued are never touched; a host listed in
- * a category's `vendors[].domains` belongs to that category (the site's word wins over the
- * catalogue); a catalogued vendor whose category the site did not configure gets the category
- * `null`, which no visitor can allow (fail closed, contract section 2).
+ * Which vendor and consent category a URL belongs to, for automatic blocking. First-party hosts and
+ * hosts nobody catalogued are never touched; a host listed in a category's `vendors[].domains`
+ * belongs to that category (the site's word wins over the catalogue); a catalogued vendor whose
+ * category the site did not configure gets the category `null`, which no visitor can allow (fail
+ * closed).
  */
 import { findVendor } from '../catalogues/vendors';
 import type { ConsentGateConfig } from '../types';

@@ -1,14 +1,13 @@
 /**
- * The interceptor: patches the DOM at the prototype level so that an element pointing at a
- * denied vendor never makes its request (contract section 9). It screens every way a script
- * can put an element into a live tree (the document, or a shadow root even while its host is
- * detached): `appendChild`, `insertBefore`, `replaceChild`, `append`, `prepend`,
- * `replaceChildren`, `moveBefore`, `before`, `after`, `replaceWith`, `insertAdjacentElement`,
- * fragments and subtrees included; every way it can give one a URL (the URL properties,
- * `setAttribute`, `setAttributeNS`, an SVG `href.baseVal`, `new Audio(url)`); and the elements
- * that HTML strings (`innerHTML`, `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`,
- * `createContextualFragment`) and copies (`cloneNode`, `importNode`, `adoptNode`) make.
- * Elements from any document method share these prototypes; elements of other documents are
+ * The interceptor: patches the DOM at the prototype level so that an element pointing at a denied
+ * vendor never makes its request. It screens every way a script can put an element into a live tree
+ * (the document, or a shadow root even while its host is detached): `appendChild`, `insertBefore`,
+ * `replaceChild`, `append`, `prepend`, `replaceChildren`, `moveBefore`, `before`, `after`,
+ * `replaceWith`, `insertAdjacentElement`, fragments and subtrees included; every way it can give
+ * one a URL (the URL properties, `setAttribute`, `setAttributeNS`, an SVG `href.baseVal`, `new
+ * Audio(url)`); and the elements that HTML strings (`innerHTML`, `outerHTML`, `insertAdjacentHTML`,
+ * `setHTMLUnsafe`, `createContextualFragment`) and copies (`cloneNode`, `importNode`, `adoptNode`)
+ * make. Elements from any document method share these prototypes; elements of other documents are
  * judged when they are inserted here.
  */
 import { isInertScript } from '../gating/markup';

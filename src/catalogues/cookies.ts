@@ -1,8 +1,8 @@
 /**
- * The generated cookie catalogue (contract section 7): the hand-made table of
- * data/cookies.curated.txt merged with the Open Cookie Database (`npm run catalogues`), cut to
- * the well-known cookies of analytics, advertising and social vendors that a site's own
- * `document.cookie` can show. This file only decodes; the full table is data/cookies.full.json.
+ * The generated cookie catalogue: the hand-made table of data/cookies.curated.txt merged with the
+ * Open Cookie Database (`npm run catalogues`), cut to the well-known cookies of analytics,
+ * advertising and social vendors that a site's own `document.cookie` can show. This file only
+ * decodes; the full table is data/cookies.full.json.
  */
 import { compilePattern } from '../config/patterns';
 import type { CatalogueEntry } from '../cookies/catalogue';

@@ -1,7 +1,7 @@
 /**
- * The built-in vendor catalogue for automatic blocking (contract section 9): which third-party
- * hosts belong to which vendor and consent category. Generated from third-party-web with
- * hand-written corrections (`npm run catalogues`); this file only decodes and looks up.
+ * The built-in vendor catalogue for automatic blocking: which third-party hosts belong to which
+ * vendor and consent category. Generated from third-party-web with hand-written corrections (`npm
+ * run catalogues`); this file only decodes and looks up.
  *
  * A rule is a host (its subdomains match too) or a host plus a path, for hosts that serve two
  * categories: `connect.facebook.net/*\/fbevents.js` is the ad pixel, `connect.facebook.net/*\/sdk.js`

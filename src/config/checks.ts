@@ -28,7 +28,7 @@ export const CATEGORY_ID = /^[a-z][a-z0-9_-]{0,31}$/;
 const COOKIE_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const HOST_NAME = /^\.?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
-/** Longest lifetime accepted: RFC 6265bis lets browsers cap cookies at 400 days (standards CK-3). */
+/** Longest lifetime accepted: RFC 6265bis lets browsers cap cookies at 400 days. */
 export const MAX_COOKIE_DAYS = 395;
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -154,7 +154,7 @@ const category = shape({
   default: isBoolean,
 });
 
-/** The categories the library names and describes in every language (contract section 2). */
+/** The categories the library names and describes in every language. */
 export const BUILT_IN_CATEGORIES = ['necessary', 'functional', 'analytics', 'advertising', 'social'];
 
 /**

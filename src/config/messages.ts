@@ -27,7 +27,8 @@ function show(value: unknown): string {
 
 /**
  * Top-level keys that only some builds understand: a start-time feature must act before other
- * scripts run, so it ships as its own build and the default one does not carry it (issue 8).
+ * scripts run, so it ships as its own build and the default one does not carry it (README,
+ * "Size": the first view stays small).
  */
 const FEATURE_BUILDS: Record<string, string> = {
   googleConsentMode:

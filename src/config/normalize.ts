@@ -51,14 +51,14 @@ export interface ResolvedConfig {
   /**
    * The configured category that gates a category id named in markup or by the catalogue, or
    * null when the site has none: `analytics` falls back to `functional` when the site has no
-   * analytics category (contract section 2). Shared by gating, scanning and withdrawal.
+   * analytics category. Shared by gating, scanning and withdrawal.
    */
   categoryFor(id: string): string | null;
   /** The configuration as given (the instance's `config`). */
   source: ConsentGateConfig;
 }
 
-/** Days a decision is kept by default: CNIL's six months (standards GDPR-12). */
+/** Days a decision is kept by default: CNIL's six months (CNIL deliberation 2020-091). */
 export const DEFAULT_COOKIE_DAYS = 182;
 
 function compile(value: string): NamePattern {

@@ -1,9 +1,9 @@
 /**
- * The built-in cookie catalogue (contract section 7): well-known analytics, advertising, social
- * and functional cookies with their vendor, purpose and usual lifetime. It lets `scan()` name the
- * cookies a site forgot to declare, fills in vendors in the declaration table, and catches
- * catalogued tracking cookies declared as `necessary` (standards GDPR-3). The site's own
- * declarations always win over it.
+ * The built-in cookie catalogue: well-known analytics, advertising, social and functional cookies
+ * with their vendor, purpose and usual lifetime. It lets `scan()` name the cookies a site forgot to
+ * declare, fills in vendors in the declaration table, and catches catalogued tracking cookies
+ * declared as `necessary` (EDPB cookie banner taskforce). The site's own declarations always win
+ * over it.
  *
  * The hand-made table is data/cookies.curated.txt; `npm run catalogues` merges it, first (it wins),
  * with the Open Cookie Database into the compact table that src/catalogues/cookies.ts decodes on
@@ -30,7 +30,7 @@ export interface CatalogueEntry {
 
 /**
  * Every catalogued cookie: the hand-made table, then the browser subset of the Open Cookie
- * Database (`src/catalogues/cookies.ts`, issue 12). Built on first call and shared; frozen.
+ * Database (`src/catalogues/cookies.ts`). Built on first call and shared; frozen.
  */
 export function catalogue(): readonly CatalogueEntry[] {
   return cookieCatalogueEntries();

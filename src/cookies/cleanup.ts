@@ -1,8 +1,7 @@
 /**
- * Withdrawal (contract section 6, standards CK-8/CK-9): when a category goes from allowed to
- * denied, delete its declared cookies and storage keys, then re-read to see what stayed.
- * JavaScript cannot delete HttpOnly cookies or third-party cookies; those are reported, never
- * claimed as deleted.
+ * Withdrawal (GDPR Art. 7(3)): when a category goes from allowed to denied, delete its declared
+ * cookies and storage keys, then re-read to see what stayed. JavaScript cannot delete HttpOnly
+ * cookies or third-party cookies; those are reported, never claimed as deleted.
  */
 import { matchesPattern, type NamePattern } from '../config/patterns';
 import { writeCookie } from '../storage/cookie-jar';

@@ -1,6 +1,6 @@
 /**
  * Where a cookie visible to this page may live. `document.cookie` hides a cookie's Domain and
- * Path, and deleting needs an exact match (standards CK-8), so deletion tries every place.
+ * Path, and deleting needs an exact match (RFC 6265 §5.3), so deletion tries every place.
  */
 
 /**

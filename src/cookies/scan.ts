@@ -1,7 +1,7 @@
 /**
- * Cookie classification (contract sections 2 and 7): which category each cookie belongs to, by
- * the site's declarations first and the built-in catalogue second. Pure functions over the
- * resolved config and a `document.cookie` string; the caller does the logging.
+ * Cookie classification: which category each cookie belongs to, by the site's declarations first
+ * and the built-in catalogue second. Pure functions over the resolved config and a
+ * `document.cookie` string; the caller does the logging.
  */
 import type { ResolvedConfig } from '../config/normalize';
 import { matchesPattern } from '../config/patterns';
@@ -60,12 +60,11 @@ export function scanCookies(cookieString: string, config: ResolvedConfig, entrie
 }
 
 /**
- * Cookies declared as `necessary` that the catalogue knows as `analytics` or `advertising`
- * (standards GDPR-3); the caller warns about each. An exact declaration is looked up in the
- * catalogue; a `/regex/` declaration is tested against the catalogue's exact names (each
- * match is listed by that name); one that matches none of them still conflicts when it is the
- * same regex as a catalogued pattern (listed by the declared `/regex/` string). Each cookie is
- * listed once.
+ * Cookies declared as `necessary` that the catalogue knows as `analytics` or `advertising` (EDPB
+ * cookie banner taskforce); the caller warns about each. An exact declaration is looked up in the
+ * catalogue; a `/regex/` declaration is tested against the catalogue's exact names (each match is
+ * listed by that name); one that matches none of them still conflicts when it is the same regex as
+ * a catalogued pattern (listed by the declared `/regex/` string). Each cookie is listed once.
  */
 export function necessaryConflicts(
   config: ResolvedConfig,

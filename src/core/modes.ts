@@ -1,6 +1,6 @@
 /**
  * What the consent is before and after a stored decision, per mode and privacy signal
- * (contract section 3, standards GPC-1…7). Pure functions: table-driven tests cover them.
+ * (W3C GPC, 11 CCR §7025). Pure functions: table-driven tests cover them.
  */
 import type { ResolvedConfig } from '../config/normalize';
 import type { ConsentState } from '../types';

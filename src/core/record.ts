@@ -1,6 +1,6 @@
 /**
  * The consent cookie's value: compact, versioned and URL-safe, so it fits easily in a cookie
- * (standards CK-4/CK-5) and a server can read it on the first request.
+ * (RFC 6265 §6.1 and §4.1.1) and a server can read it on the first request.
  *
  * Format (version 1), fields separated by ".":
  *   1 . revision(base 36) . time(UTC seconds, base 36) . consent id (UUID v4) .
@@ -99,9 +99,9 @@ const FUTURE_TOLERANCE_SECONDS = 300;
 
 /**
  * Whether a stored decision still counts: same revision, exactly the configured categories (a
- * decision about other purposes is no decision about these: standards CK-5, GDPR-13), not
- * older than the configured lifetime (the cookie's own expiry may have been extended or the
- * clock moved), not from the future.
+ * decision about other purposes is no decision about these: RFC 6265 §4.1.1, EDPB Guidelines
+ * 05/2020), not older than the configured lifetime (the cookie's own expiry may have been extended
+ * or the clock moved), not from the future.
  */
 export function isCurrent(decision: StoredDecision, currency: Currency): boolean {
   if (decision.revision !== currency.revision) return false;
@@ -113,7 +113,7 @@ export function isCurrent(decision: StoredDecision, currency: Currency): boolean
 
 /**
  * The newest current decision among several cookie values (a host-only and a domain-wide
- * cookie can both be visible; standards CK-7). Null when none is current.
+ * cookie can both be visible; RFC 6265 §5.4). Null when none is current.
  */
 export function newestCurrent(values: readonly string[], currency: Currency): StoredDecision | null {
   let newest: StoredDecision | null = null;

@@ -1,6 +1,6 @@
 /**
- * Activating gated iframes, images, media and stylesheets (contract section 4): the real URL
- * waits in a `data-` attribute and is set when the category is allowed.
+ * Activating gated iframes, images, media and stylesheets: the real URL waits in a `data-`
+ * attribute and is set when the category is allowed.
  */
 import { ACTIVATED_ATTRIBUTE, isLoadableUrl } from './markup';
 

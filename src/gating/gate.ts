@@ -31,7 +31,7 @@ export interface GateOptions {
   logger: Logger;
   /**
    * The page's script nonce. When set, only gated scripts carrying the same nonce are run, so
-   * injected markup cannot use the gate to bypass the Content Security Policy (standards SEC-3).
+   * injected markup cannot use the gate to bypass the Content Security Policy (CSP Level 3 nonces).
    */
   nonce?: string;
   /**
@@ -60,8 +60,9 @@ export interface Gate {
 export type ActivationOption = typeof import('./activation') | (() => Promise<typeof import('./activation')>);
 
 /**
- * Elements in document order (contract section 4: scripts activate in document order). A batch
- * lists them in the order they were added, which differs when a page inserts one before another.
+ * Elements in document order (README, "Marking third-party content": scripts activate in document
+ * order). A batch lists them in the order they were added, which differs when a page inserts one
+ * before another.
  */
 function inDocumentOrder(elements: Element[]): Element[] {
   return elements.sort((a, b) => (a.compareDocumentPosition(b) & FOLLOWING ? -1 : 1));

@@ -1,6 +1,6 @@
 /**
- * Reading gated markup (contract section 4): which elements are gated, by which categories,
- * and whether they are still inert.
+ * Reading gated markup: which elements are gated, by which categories, and whether they are still
+ * inert.
  */
 
 /** Attribute naming the categories an element needs, space-separated. */

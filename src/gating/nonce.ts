@@ -1,5 +1,5 @@
 /**
- * The page's script nonce (standards SEC-3): the one given, else the running script's, else the
+ * The page's script nonce (CSP Level 3 nonces): the one given, else the running script's, else the
  * first nonce on a script in the page. Read through `.nonce`: browsers empty the attribute
  * ("nonce hiding") so that CSS selectors and markup cannot leak it.
  */

@@ -1,8 +1,8 @@
 /**
- * Activating gated scripts (contract section 4, standards SEC-2). Changing `type` on a parsed
- * script runs nothing, so each is replaced by a new script element built from an allow-list of
- * its attributes. External scripts run one after another in document order: each waits for the
- * previous one to load or fail, so a tag and its setup script keep their order.
+ * Activating gated scripts (CSP Level 3 nonces). Changing `type` on a parsed script runs nothing,
+ * so each is replaced by a new script element built from an allow-list of its attributes. External
+ * scripts run one after another in document order: each waits for the previous one to load or fail,
+ * so a tag and its setup script keep their order.
  */
 import { ACTIVATED_ATTRIBUTE } from './markup';
 import type { ScriptTrust } from './trusted-types';

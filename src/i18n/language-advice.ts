@@ -1,7 +1,7 @@
 /**
- * The warning for a configured language with no built-in locale (issue 10): unless the site's
- * `texts` for it provide every text, part of the interface silently shows another language.
- * In the messages part, with the list of text keys, loaded only for such a configuration.
+ * The warning for a configured language with no built-in locale: unless the site's `texts` for it
+ * provide every text, part of the interface silently shows another language. In the messages part,
+ * with the list of text keys, loaded only for such a configuration.
  */
 import { missingTextKeys } from '../config/text-keys';
 import { say } from '../core/wording';

@@ -1,6 +1,6 @@
 /**
  * Which language to show: config (a built-in one, or one the site brings its own `texts` for),
- * else the page's `<html lang>`, else the browser's languages, else English (contract section 10).
+ * else the page's `<html lang>`, else the browser's languages, else English.
  */
 
 /** Languages with a built-in locale. */

@@ -102,8 +102,8 @@ export function retention(texts: Texts, days: number, language: string): string 
 }
 
 /**
- * The third parties the banner names (GDPR Art. 13(1)(e), standards GDPR-7): the vendors of the
- * optional categories, each name once, in config order.
+ * The third parties the banner names (GDPR Art. 13(1)(e)): the vendors of the optional categories,
+ * each name once, in config order.
  */
 export function vendorNames(config: ResolvedConfig): string[] {
   const names = config.categories.filter(({ id }) => id !== 'necessary').flatMap((category) => category.vendors.map((vendor) => vendor.name));

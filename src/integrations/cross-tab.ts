@@ -1,7 +1,8 @@
 /**
- * Cross-tab sync (contract section 5): a decision made in one tab applies in the site's other
- * open tabs without a reload. The cookie stays the source of truth (standards CK-10); tabs only
- * tell each other to re-read it, so a hostile message can at most trigger a re-read.
+ * Cross-tab sync: a decision made in one tab applies in the site's other open tabs without a
+ * reload. The cookie stays the source of truth (a server reads it on the first request, and it
+ * covers every subdomain it is set for; web storage does neither); tabs only tell each other to
+ * re-read it, so a hostile message can at most trigger a re-read.
  */
 export interface CrossTab {
   /** Tells the other tabs that the stored decision changed. */

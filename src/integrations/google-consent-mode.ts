@@ -1,5 +1,5 @@
 /**
- * Google Consent Mode v2 (contract section 9, standards GCM-*): a start-time feature. Before any
+ * Google Consent Mode v2 (Google's "Set up consent mode" guide): a start-time feature. Before any
  * Google tag runs it pushes `consent default` for all seven types into the dataLayer (as
  * `arguments` objects, which is what gtag.js reads), right after it a `consent update` for a
  * returning visitor, and a `consent update` plus a `consent_gate_update` event on every later
@@ -31,7 +31,10 @@ export interface GoogleConsentModeOptions {
   map?: Record<string, ConsentType[]>;
 }
 
-/** Which categories each consent type follows; the built-in mapping of contract section 9. */
+/**
+ * Which categories each consent type follows; the built-in mapping (README, "Google Consent Mode
+ * v2").
+ */
 const DEFAULT_MAP: Record<string, ConsentType[]> = {
   advertising: ['ad_storage', 'ad_user_data', 'ad_personalization'],
   analytics: ['analytics_storage'],
@@ -72,7 +75,7 @@ const check: Check = (value, path, problems) => {
 export function consentTypes(config: ResolvedConfig, categories: Record<string, boolean>, map: Record<string, ConsentType[]> = {}): Record<ConsentType, 'granted' | 'denied'> {
   const allowed: Partial<Record<ConsentType, boolean>> = {};
   for (const [category, types] of Object.entries({ ...DEFAULT_MAP, ...map })) {
-    // analytics counts as functional on a site without an analytics category (contract section 2).
+    // analytics counts as functional on a site without an analytics category.
     const configured = config.categoryFor(category);
     if (configured === null) continue;
     for (const type of types) allowed[type] = (allowed[type] ?? true) && !!categories[configured];

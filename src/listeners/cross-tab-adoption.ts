@@ -1,8 +1,8 @@
 /**
- * Another tab decided: adopt what the cookie now says (never what the message says, standards
- * CK-10), and show or hide the banner to match. Only this origin's tabs can post on the channel,
- * and the storage's read drops copies planted on a parent domain, so a sibling subdomain's
- * cookie is never adopted.
+ * Another tab decided: adopt what the cookie now says (never what the message says: the cookie is
+ * the one record of the decision), and show or hide the banner to match. Only this origin's tabs
+ * can post on the channel, and the storage's read drops copies planted on a parent domain, so a
+ * sibling subdomain's cookie is never adopted.
  */
 import { encodeDecision, newestCurrent, type Currency } from '../core/record';
 import type { Stores } from '../core/stores';

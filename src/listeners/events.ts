@@ -1,6 +1,6 @@
 /**
- * The instance's events (contract section 8): `change` and the `consent-gate:change` DOM event
- * on every decision; `show` and `hide` as the surface changes.
+ * The instance's events: `change` and the `consent-gate:change` DOM event on every decision; `show`
+ * and `hide` as the surface changes.
  */
 import type { Emitter } from '../core/emitter';
 import type { Stores } from '../core/stores';

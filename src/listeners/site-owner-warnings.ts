@@ -1,7 +1,7 @@
 /**
  * Warnings for the site owner about the configuration itself, in development builds only
  * (production bundles drop this code): a catalogued tracking cookie declared as `necessary`
- * (standards GDPR-3) needs consent and belongs in its real category.
+ * (EDPB cookie banner taskforce) needs consent and belongs in its real category.
  */
 import type { ResolvedConfig } from '../config/normalize';
 import type { Logger } from '../core/logger';

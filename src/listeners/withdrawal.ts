@@ -1,7 +1,7 @@
 /**
- * Withdrawal clean-up (contract section 6): when categories go from allowed to denied, delete
- * what they declared at once (no part needed), then the catalogue's well-known cookies of those
- * categories once the catalogue is available, and report what could not be deleted.
+ * Withdrawal clean-up: when categories go from allowed to denied, delete what they declared at once
+ * (no part needed), then the catalogue's well-known cookies of those categories once the catalogue
+ * is available, and report what could not be deleted.
  */
 import type { ResolvedConfig } from '../config/normalize';
 import type { Emitter } from '../core/emitter';

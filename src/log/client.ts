@@ -1,10 +1,10 @@
 /**
- * The consent log (contract section 5): every decision, withdrawal and `reset()` goes to the
- * site's endpoint as one JSON record. Each decision is kept synchronously when it is made
+ * The consent log (README, "Proof of consent"): every decision, withdrawal and `reset()` goes to
+ * the site's endpoint as one JSON record. Each decision is kept synchronously when it is made
  * (./decisions, in the main file of the script tag), becomes a record in a bounded localStorage
- * queue (in memory when storage refuses it), and leaves the queue only when the server answers
- * 2xx: offline, refused (5xx) or cut short by navigation, it is delivered on a later page view,
- * with backoff. Delivery is at least once; the receiver stores each record id once.
+ * queue (in memory when storage refuses it), and leaves the queue only when the server answers 2xx:
+ * offline, refused (5xx) or cut short by navigation, it is delivered on a later page view, with
+ * backoff. Delivery is at least once; the receiver stores each record id once.
  *
  * An endpoint on another origin that sends no CORS headers for this page gets the record as a
  * simple request (`no-cors`) whose reply is opaque: its status cannot be read, so the record

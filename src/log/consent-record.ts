@@ -1,8 +1,8 @@
 /**
- * The consent record's TypeScript shape, shared by the browser's log client and the Node
- * receiver. `schema/record.schema.json` is the single published source (contract section 11);
- * this type mirrors it and a test keeps the two in step. Nothing personal: random ids, no cookie
- * values, the page URL without query or fragment.
+ * The consent record's TypeScript shape, shared by the browser's log client and the Node receiver.
+ * `schema/record.schema.json` is the single published source; this type mirrors it and a test keeps
+ * the two in step. Nothing personal: random ids, no cookie values, the page URL without query or
+ * fragment.
  */
 import type { ConsentMethod, ConsentMode } from '../types';
 

@@ -1,6 +1,6 @@
 /**
- * Building consent records (contract section 5) from the consent state: their shape is
- * `./consent-record.ts`, mirroring `schema/record.schema.json`.
+ * Building consent records from the consent state: their shape is `./consent-record.ts`, mirroring
+ * `schema/record.schema.json`.
  */
 import { randomConsentId } from '../core/record';
 import type { ConsentMode, ConsentState } from '../types';

@@ -1,7 +1,7 @@
 /**
- * The Node tools' dependencies are optional peer dependencies (contract section 11): a browser
- * project's `npm install consent-gate` does not pull them. When some are missing, say which
- * command installs all of them at once, before the command has written anything.
+ * The Node tools' dependencies are optional peer dependencies: a browser project's `npm install
+ * consent-gate` does not pull them. When some are missing, say which command installs all of them
+ * at once, before the command has written anything.
  */
 
 /** Names in words: `a`, `a and b`, `a, b and c`. */

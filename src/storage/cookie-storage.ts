@@ -1,7 +1,7 @@
 /**
  * The consent cookie, encoded as js-cookie encodes it and written to the instance's own document.
- * Attributes follow contract section 5 and standards CK-1/CK-2: Path=/, SameSite=Lax, Secure
- * on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
+ * Attributes follow RFC 6265 §4.1 and §5.3 (README, "The consent cookie"): Path=/, SameSite=Lax,
+ * Secure on https, Max-Age rather than Expires, never HttpOnly, optional Domain.
  */
 import { deleteCookieEverywhere } from '../cookies/cleanup';
 import { candidateDomains, candidatePaths, visibleCookieValues } from '../cookies/locations';
@@ -53,7 +53,7 @@ export function createCookieStorage({ name, days, domain, logger, document }: Co
       return writeTo(value, undefined);
     },
     clear() {
-      // Host-only and domain-wide copies, on `/` or on a longer path (standards CK-7).
+      // Host-only and domain-wide copies, on `/` or on a longer path (RFC 6265 §5.4).
       deleteCookieEverywhere(document, name);
     },
   };

@@ -1,15 +1,14 @@
 /**
- * The banner's first layer (contract sections 3 and 10, GDPR Art. 13): what cookies are for, who
- * the third parties are, how to change or withdraw the choice later, the privacy policy, and
- * buttons of equal size and weight. Plain DOM: it is the first thing a visitor sees, so it
- * carries no framework.
+ * The banner's first layer (GDPR Art. 13): what cookies are for, who the third parties are, how to
+ * change or withdraw the choice later, the privacy policy, and buttons of equal size and weight.
+ * Plain DOM: it is the first thing a visitor sees, so it carries no framework.
  *
  * The banner element, the landmark with its name, is a light-DOM child of the host
- * (`#consent-gate`), and every word of the first layer (title, text, links, buttons) is a
- * light-DOM child of it: compliance scanners and regulators' crawlers find it with
- * `document.querySelectorAll` and read its `textContent`, which holds the whole first layer
- * (contract section 10). Its own shadow root lays the words out and shields them from page CSS
- * (./styles/banner). There is one copy, so screen readers read it once.
+ * (`#consent-gate`), and every word of the first layer (title, text, links, buttons) is a light-DOM
+ * child of it: compliance scanners and regulators' crawlers find it with
+ * `document.querySelectorAll` and read its `textContent`, which holds the whole first layer. Its
+ * own shadow root lays the words out and shields them from page CSS (./styles/banner). There is one
+ * copy, so screen readers read it once.
  */
 import { fill, joinList, purposes, retention, vendorNames, type Texts } from '../i18n/texts';
 import type { UiContext } from './context';

@@ -1,7 +1,7 @@
 /**
- * The cookie declaration (contract section 4): rendered into every `[data-consent-cookie-table]`
- * element, in the page's own styles, as text only. Providers of well-known cookies come from
- * the catalogue, so the table is drawn once the catalogue is at hand.
+ * The cookie declaration: rendered into every `[data-consent-cookie-table]` element, in the page's
+ * own styles, as text only. Providers of well-known cookies come from the catalogue, so the table
+ * is drawn once the catalogue is at hand.
  *
  * On a phone a five-column table cannot fit: a small stylesheet adopted into the document
  * (`./styles/cookie-table`) stacks each cookie under ~600 px of container width, each value

@@ -1,7 +1,7 @@
 /**
  * Builds the first view's elements (banner, settings button, notices, placeholders, cookie
  * tables) as plain DOM: no framework on the critical path. Strings always become text nodes and
- * attribute values, never HTML (standards SEC-1).
+ * attribute values, never HTML (CSP Level 3).
  */
 
 /** A child: an element, a text, or nothing (`false`, `null`, `undefined` are skipped). */

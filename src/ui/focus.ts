@@ -1,4 +1,4 @@
-/** Focus helpers for the modal dialog (WAI-ARIA APG dialog pattern, standards A11Y-2). */
+/** Focus helpers for the modal dialog (WAI-ARIA APG dialog pattern, WCAG 2.4.3). */
 
 const FOCUSABLE = 'a[href], button:not([disabled]), summary, input:not([disabled]), [tabindex]:not([tabindex="-1"])';
 

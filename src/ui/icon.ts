@@ -1,5 +1,5 @@
 /**
- * Inline SVG icons, built with DOM APIs (never markup strings, standards SEC-4/5). Decorative:
+ * Inline SVG icons, built with DOM APIs (never markup strings, Trusted Types, no XSS). Decorative:
  * the control that holds one carries the accessible name. Drawn with `currentColor`, so they
  * follow the theme and forced colours.
  */

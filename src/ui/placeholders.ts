@@ -1,11 +1,10 @@
 /**
- * Placeholders for blocked embeds (contract section 4, standards GDPR-15): in the page, right
- * before the gated element and the same size, asking whether to load the provider's content,
- * with "Allow {category}" (records consent) and "Load once" (this page view only); a small
- * widget gets a compact form, the "Allow" button alone. Each has its own
- * shadow root so page CSS cannot break it. The size comes from the element's `width` and
- * `height` attributes (an iframe without them has the browser's default 300×150), never from a
- * layout read.
+ * Placeholders for blocked embeds (CJEU C-40/17 Fashion ID): in the page, right before the gated
+ * element and the same size, asking whether to load the provider's content, with "Allow {category}"
+ * (records consent) and "Load once" (this page view only); a small widget gets a compact form, the
+ * "Allow" button alone. Each has its own shadow root so page CSS cannot break it. The size comes
+ * from the element's `width` and `height` attributes (an iframe without them has the browser's
+ * default 300×150), never from a layout read.
  */
 import { categoryText, fill } from '../i18n/texts';
 import type { BlockedElement } from '../gating/gate';

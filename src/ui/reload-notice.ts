@@ -1,7 +1,7 @@
 /**
  * After a withdrawal: scripts that already ran cannot be stopped, so the visitor is offered a
- * reload (contract section 6). The `reload-notice` part: only a visitor who withdraws needs it.
- * Its CSS (./styles/notice) keeps it clear of the settings button and the banner.
+ * reload. The `reload-notice` part: only a visitor who withdraws needs it. Its CSS
+ * (./styles/notice) keeps it clear of the settings button and the banner.
  */
 import notice from '../i18n/english/notice';
 import type { UiContext } from './context';

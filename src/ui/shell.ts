@@ -1,6 +1,6 @@
 /**
  * Puts the interface on the page: one host element (`#consent-gate`) at the start of `<body>`
- * (keyboard and screen-reader users meet it first, standards A11Y-13) with an open shadow root
+ * (keyboard and screen-reader users meet it first, WCAG 1.3.2) with an open shadow root
  * holding the banner, the settings button, the reload notice and the live region. Everything
  * else is a part, loaded when the page or the visitor needs it: the dialog on first intent to
  * open it, placeholders when something blocked wants one, cookie tables when the page has one.

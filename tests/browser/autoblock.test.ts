@@ -1,9 +1,9 @@
-// Automatic blocking (issue 12, contract section 9) in real browsers, against the built drop-in
-// dist/consent-gate.autoblock.iife.js: Chromium (playwright-core) and, where Debian's
-// firefox-esr and puppeteer-core are installed, Firefox through WebDriver BiDi, since prototype
-// patching is where engines differ. Well-known vendor hosts resolve to a loopback server
-// (support/vendors.ts), so the page talks to "static.hotjar.com" or "snap.licdn.com" exactly as
-// a real site would, and every request that reaches them is logged with its host.
+// Automatic blocking in real browsers, against the built drop-in
+// dist/consent-gate.autoblock.iife.js: Chromium (playwright-core) and, where Debian's firefox-esr
+// and puppeteer-core are installed, Firefox through WebDriver BiDi, since prototype patching is
+// where engines differ. Well-known vendor hosts resolve to a loopback server (support/vendors.ts),
+// so the page talks to "static.hotjar.com" or "snap.licdn.com" exactly as a real site would, and
+// every request that reaches them is logged with its host.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engineList, type Engine, type Tab } from './support/engines';
 import { IMPORT_MAP, scriptJson } from './support/pages';

@@ -1,11 +1,10 @@
-// Proof of consent end to end (issues 11 and 13, contract section 5, standards GDPR-14): the
-// script tag's log part posts each decision to a real receiver (`consent-gate/receiver` on the
-// embedded store), keeps what the server refused and delivers it on the next page view, and the
-// texts hash the browser sends is the one Node recomputes from the config and the language.
-// Every decision becomes a record: those made before the part arrived, or on a page view where it
-// failed to load, and those made while localStorage refuses writes. An endpoint on another origin
-// without CORS gets each record once (its opaque reply counts as delivered) and the page says to
-// start the receiver with `--cors`.
+// Proof of consent end to end (GDPR Art. 7(1)): the script tag's log part posts each decision to a
+// real receiver (`consent-gate/receiver` on the embedded store), keeps what the server refused and
+// delivers it on the next page view, and the texts hash the browser sends is the one Node
+// recomputes from the config and the language. Every decision becomes a record: those made before
+// the part arrived, or on a page view where it failed to load, and those made while localStorage
+// refuses writes. An endpoint on another origin without CORS gets each record once (its opaque
+// reply counts as delivered) and the page says to start the receiver with `--cors`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -41,7 +40,7 @@ let dataDir: string;
 /** How many more POSTs the endpoint answers 503 before passing them to the receiver. */
 let refuse = 0;
 const posted: string[] = [];
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim. */
 const consoleWatch = watchConsole();
 
 const CONFIG = {
@@ -199,7 +198,7 @@ describe('consent records from the browser to the receiver', () => {
 type Gate = { consentGate: { get(): { id: string }; set(changes: object): void; rejectAll(): void } };
 const methods = () => collected.map((record) => record.method);
 
-describe('every decision becomes a record (contract section 5)', () => {
+describe('every decision becomes a record', () => {
   it('two decisions made before the log part arrived are two records, in order', async () => {
     let release!: () => void;
     holdPart = new Promise((resolve) => (release = resolve));

@@ -1,11 +1,11 @@
 /**
- * Cookies on other domains than the page's own host, in real Chromium (README "cookie.domain",
- * contract sections 5 and 6):
+ * Cookies on other domains than the page's own host, in real Chromium (README, "The consent
+ * cookie"):
  * - a `cookie.domain` the browser refuses falls back to a host-only consent cookie, said once;
  * - a consent cookie a sibling subdomain plants on the parent domain is never adopted (cookie
  *   tossing), neither when the page loads nor when another tab announces a change;
  * - withdrawal deletes a declared cookie wherever it lives: host-only, on the host as a domain,
- *   on a parent domain, each on `/` and on a path prefix (standards CK-8).
+ *   on a parent domain, each on `/` and on a path prefix (RFC 6265 §5.3).
  *
  * The first party runs on `127.0.0.1`, which has no parent domain, so Chromium maps
  * `www.example.test` and `example.test` to it (`--host-resolver-rules`): the page is served at
@@ -31,7 +31,7 @@ const mapped = () => suite.servers.firstParty.replace('127.0.0.1', HOST);
 
 const paths = () => suite.servers.requests().map((request) => request.path);
 
-describe('a cookie.domain the browser refuses (README "cookie.domain", CK-2)', () => {
+describe('a cookie.domain the browser refuses (README "cookie.domain", RFC 6265 §5.3)', () => {
   /** The script tag with `cookie.domain` set to a domain that is not a parent of the page's host. */
   function sitePage(): string {
     const config = { mode: 'opt-in', privacyPolicyUrl: '/privacy', cookie: { domain: 'example.org' }, categories: { advertising: {} } };
@@ -75,7 +75,7 @@ describe('a cookie.domain the browser refuses (README "cookie.domain", CK-2)', (
 });
 
 describe(`a cookie.domain that is a parent of the page's host (${PARENT})`, () => {
-  it(`stores the decision on .${PARENT} with no warning, and reset() forgets it there too (CK-7)`, async () => {
+  it(`stores the decision on .${PARENT} with no warning, and reset() forgets it there too (RFC 6265 §5.4)`, async () => {
     suite.servers.page('/shop/cart', headlessPage({ config: { cookie: { domain: PARENT }, categories: { advertising: {} } } }));
     const page = await openMapped('/shop/cart');
     await page.evaluate(() => window.gate!.acceptAll());
@@ -97,7 +97,7 @@ async function openMapped(path: string): Promise<Page> {
   return page;
 }
 
-describe('withdrawal deletes a declared cookie on every domain and path it may live on (CK-8)', () => {
+describe('withdrawal deletes a declared cookie on every domain and path it may live on (RFC 6265 §5.3)', () => {
   it(`host-only, Domain=${HOST} and Domain=${PARENT}, each on / and /shop: all copies are gone, other cookies stay`, async () => {
     suite.servers.page('/shop/cart', headlessPage({ config: { categories: { advertising: { cookies: ['_fbp'] }, social: {} } } }));
     const page = await openMapped('/shop/cart');

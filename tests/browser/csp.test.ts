@@ -1,7 +1,7 @@
-// The whole product under a strict Content Security Policy with Trusted Types (issue 9,
-// standards SEC-3/SEC-4): banner, locale, placeholders, the dialog, the cookie table, activation
-// of gated scripts, frames and pixels, withdrawal, for the script tag and for an npm build, with
-// no `securitypolicyviolation` at all.
+// The whole product under a strict Content Security Policy with Trusted Types (CSP Level 3
+// nonces, Trusted Types; README, "Content Security Policy"): banner, locale, placeholders, the
+// dialog, the cookie table, activation of gated scripts, frames and pixels, withdrawal, for the
+// script tag and for an npm build, with no `securitypolicyviolation` at all.
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';

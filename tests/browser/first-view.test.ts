@@ -1,6 +1,6 @@
-// The first view (issue 8): what the script tag fetches on a first and a returning visit, parts
-// loaded only when the page or the visitor needs them, checked against their integrity hashes,
-// a part that cannot load, and no layout read while the page is still parsing.
+// The first view (README, "Size"): what the script tag fetches on a first and a returning visit,
+// parts loaded only when the page or the visitor needs them, checked against their integrity
+// hashes, a part that cannot load, and no layout read while the page is still parsing.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';

@@ -1,7 +1,7 @@
-// Google Consent Mode v2 in real Chromium (issue 11, contract section 9): the gcm drop-in build
-// pushes `consent default` before the page's own gtag calls, then updates after a click, after a
-// withdrawal, and for a returning visitor before the page's `gtag('js')` runs; every entry is an
-// `arguments` object, as gtag.js reads them. The default build carries none of it.
+// Google Consent Mode v2 in real Chromium: the gcm drop-in build pushes `consent default` before
+// the page's own gtag calls, then updates after a click, after a withdrawal, and for a returning
+// visitor before the page's `gtag('js')` runs; every entry is an `arguments` object, as gtag.js
+// reads them. The default build carries none of it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowserSuite } from './support/suite';

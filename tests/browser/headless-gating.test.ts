@@ -4,9 +4,10 @@
  * logs every request. What only a browser shows: network requests, script order, cookies with
  * their attributes, the MutationObserver, and CSP nonces.
  *
- * Standards cited: GDPR-1 (nothing loads before consent), GDPR-8 (granular), GDPR-11 and CK-8
- * (withdrawal), CK-1 (cookie attributes), CK-5 (strict parsing), CK-7 (duplicate consent
- * cookies), SEC-2 (re-activated scripts keep the nonce), SEC-3 (no script gadget).
+ * Standards cited: ePrivacy Art. 5(3) (nothing loads before consent), GDPR Art. 4(11) (granular),
+ * GDPR Art. 7(3), RFC 6265 §5.3 (withdrawal), RFC 6265 §4.1 (cookie attributes), RFC 6265 §4.1.1
+ * (strict parsing), RFC 6265 §5.4 (duplicate consent cookies), CSP Level 3 nonces (re-activated
+ * scripts keep the nonce), CSP Level 3 nonces (no script gadget).
  *
  * Build first: `npx vite build`.
  */
@@ -29,7 +30,7 @@ let servers: Servers;
 let context: BrowserContext;
 let pageErrors: string[];
 let T: string;
-/** `[consent-gate]` warnings and errors: a test fails on one it did not claim (issue 9). */
+/** `[consent-gate]` warnings and errors: a test fails on one it did not claim. */
 const consoleWatch = watchConsole();
 
 beforeAll(async () => {
@@ -118,9 +119,9 @@ const quiet = (page: Page) => page.waitForTimeout(QUIET_MS);
 const consentCookies = async () => (await context.cookies()).filter((cookie) => cookie.name === 'consent_gate');
 
 /**
- * Every kind of gated element in contract section 4, all aimed at the third party: three
- * external scripts (the first one slow) with an inline script among them, a social iframe,
- * a pixel with `data-src` and `data-srcset`, a stylesheet and a video source.
+ * Every kind of gated element the README lists ("Marking third-party content"), all aimed at the
+ * third party: three external scripts (the first one slow) with an inline script among them, a
+ * social iframe, a pixel with `data-src` and `data-srcset`, a stylesheet and a video source.
  */
 function everyKindOfGatedElement(): string {
   return `
@@ -160,7 +161,7 @@ const nowSeconds = () => Math.floor(Date.now() / 1000);
 // ---------------------------------------------------------------------------------------------
 
 describe('before any decision', () => {
-  test('no gated script, inline script, iframe, pixel, stylesheet or video reaches the third party (GDPR-1)', async () => {
+  test('no gated script, inline script, iframe, pixel, stylesheet or video reaches the third party (ePrivacy Art. 5(3))', async () => {
     const { page: p } = await open('/before.html', page({ body: everyKindOfGatedElement() }));
     await quiet(p);
 
@@ -178,7 +179,7 @@ describe('before any decision', () => {
 });
 
 describe('accepting all', () => {
-  test('loads every gated resource exactly once (GDPR-1)', async () => {
+  test('loads every gated resource exactly once (ePrivacy Art. 5(3))', async () => {
     const { page: p } = await open('/accept.html', page({ body: everyKindOfGatedElement() }));
     await p.evaluate(() => window.gate!.acceptAll());
     await waitForRequests(EVERY_RESOURCE);
@@ -202,7 +203,7 @@ describe('accepting all', () => {
 });
 
 describe('rejecting all', () => {
-  test('loads nothing, now or after a reload with the stored refusal (GDPR-1)', async () => {
+  test('loads nothing, now or after a reload with the stored refusal (ePrivacy Art. 5(3))', async () => {
     const { page: p } = await open('/reject.html', page({ body: everyKindOfGatedElement() }));
     await p.evaluate(() => window.gate!.rejectAll());
     await quiet(p);
@@ -224,7 +225,7 @@ describe('rejecting all', () => {
 });
 
 describe('granular consent', () => {
-  test('granting only social loads the social iframe and nothing else (GDPR-8)', async () => {
+  test('granting only social loads the social iframe and nothing else (GDPR Art. 4(11))', async () => {
     const { page: p } = await open('/social-only.html', page({ body: everyKindOfGatedElement() }));
     await p.evaluate(() => window.gate!.set({ social: true }));
     await waitForRequests(['/t/social.html']);
@@ -234,7 +235,7 @@ describe('granular consent', () => {
     expect(await p.evaluate(() => window.__ran)).toBeUndefined();
   });
 
-  test('an element marked data-consent="advertising social" loads only once both are allowed (GDPR-8)', async () => {
+  test('an element marked data-consent="advertising social" loads only once both are allowed (GDPR Art. 4(11))', async () => {
     const { page: p } = await open(
       '/both.html',
       page({
@@ -279,7 +280,7 @@ describe('a returning visitor', () => {
 });
 
 describe('the consent cookie', () => {
-  test('is consent_gate with Path=/, SameSite=Lax, not HttpOnly, not Secure over http, expiring in about 182 days (CK-1), holding only cookie-octets (CK-5)', async () => {
+  test('is consent_gate with Path=/, SameSite=Lax, not HttpOnly, not Secure over http, expiring in about 182 days (RFC 6265 §4.1), holding only cookie-octets (RFC 6265 §4.1.1)', async () => {
     const { page: p } = await open('/cookie.html', page({}));
     await p.evaluate(() => window.gate!.acceptAll());
     const expected = nowSeconds() + 182 * DAY;
@@ -303,7 +304,7 @@ describe('the consent cookie', () => {
     expect(Math.abs(viaCdp!.expires - expected)).toBeLessThan(120);
   });
 
-  test('a tampered, truncated, oversized, future-dated or other-revision cookie is no decision: nothing loads, nothing throws (CK-5)', async () => {
+  test('a tampered, truncated, oversized, future-dated or other-revision cookie is no decision: nothing loads, nothing throws (RFC 6265 §4.1.1)', async () => {
     const valid = consentValue({ time: nowSeconds() - 60, allowed: ['functional', 'advertising', 'social'], denied: [] });
     const tampered = {
       garbage: 'garbage',
@@ -332,7 +333,7 @@ describe('the consent cookie', () => {
     }
   });
 
-  test('a cookie whose categories do not match the config (an unknown one added, configured ones missing) is no decision (CK-5)', async () => {
+  test('a cookie whose categories do not match the config (an unknown one added, configured ones missing) is no decision (RFC 6265 §4.1.1)', async () => {
     servers.page('/mismatch.html', page({ body: everyKindOfGatedElement() }));
     const time = nowSeconds() - 60;
     const mismatched = {
@@ -352,7 +353,7 @@ describe('the consent cookie', () => {
     }
   });
 
-  test('when two consent cookies are visible (paths / and /sub), the newest valid one wins, whichever path it is on (CK-7)', async () => {
+  test('when two consent cookies are visible (paths / and /sub), the newest valid one wins, whichever path it is on (RFC 6265 §5.4)', async () => {
     servers.page('/sub/newest.html', page({ body: `<img data-consent="advertising" alt="" data-src="${T}/t/ad.gif"><img data-consent="social" alt="" data-src="${T}/t/social.gif">` }));
     const newerTime = nowSeconds() - 60;
     const older = consentValue({ time: newerTime - 3600, allowed: ['advertising'], denied: ['functional', 'social'] });
@@ -375,7 +376,7 @@ describe('the consent cookie', () => {
     }
   });
 
-  test('when two consent cookies are visible (paths / and /sub), only one remains after start (CK-7)', async () => {
+  test('when two consent cookies are visible (paths / and /sub), only one remains after start (RFC 6265 §5.4)', async () => {
     servers.page('/sub/duplicates.html', page({}));
     const older = consentValue({ time: nowSeconds() - 3600, allowed: ['advertising'], denied: ['functional', 'social'] });
     const newer = consentValue({ time: nowSeconds() - 60, allowed: ['social'], denied: ['functional', 'advertising'] });
@@ -390,7 +391,7 @@ describe('the consent cookie', () => {
     expect(left.map(({ value, path }) => ({ value, path }))).toEqual([{ value: newer, path: '/' }]);
   });
 
-  test('reset() on a page under /sub forgets the decision even when a consent cookie also sits on /sub (CK-7, GDPR-11)', async () => {
+  test('reset() on a page under /sub forgets the decision even when a consent cookie also sits on /sub (RFC 6265 §5.4, GDPR Art. 7(3))', async () => {
     servers.page('/sub/reset.html', page({ body: `<img data-consent="social" alt="" data-src="${T}/t/social.gif">` }));
     const time = nowSeconds() - 60;
     const value = consentValue({ time, allowed: ['social'], denied: ['functional', 'advertising'] });
@@ -417,7 +418,7 @@ describe('withdrawal', () => {
     },
   };
 
-  test('withdrawing advertising deletes its cookies (also one on /sub) and storage keys, and fires reload-required with a report (GDPR-11, CK-8)', async () => {
+  test('withdrawing advertising deletes its cookies (also one on /sub) and storage keys, and fires reload-required with a report (GDPR Art. 7(3), RFC 6265 §5.3)', async () => {
     const { page: p } = await open(
       '/sub/withdraw.html',
       page({
@@ -453,7 +454,7 @@ describe('withdrawal', () => {
     expect(await p.evaluate(() => window.gate!.get().categories)).toEqual({ necessary: true, advertising: false, social: true });
   });
 
-  test('withdrawing social returns the social iframe to its inert form, and granting it again loads it once more (GDPR-11)', async () => {
+  test('withdrawing social returns the social iframe to its inert form, and granting it again loads it once more (GDPR Art. 7(3))', async () => {
     const { page: p } = await open('/withdraw-social.html', page({ config: withdrawalConfig, body: `<iframe data-consent="social" data-src="${T}/t/social.html" title="social"></iframe>` }));
     await p.evaluate(() => window.gate!.acceptAll());
     await waitForRequests(['/t/social.html']);
@@ -578,7 +579,7 @@ describe('Content Security Policy with a nonce', () => {
     return { ...opened, violations: () => opened.page.evaluate(() => window.__violations as string[]) };
   }
 
-  test(`under script-src 'nonce-abc' 'strict-dynamic', gated scripts with the nonce run after accept and those without it never run (SEC-3)`, async () => {
+  test(`under script-src 'nonce-abc' 'strict-dynamic', gated scripts with the nonce run after accept and those without it never run (CSP Level 3 nonces)`, async () => {
     const { page: p, warnings, violations } = await openWithCsp('/csp-strict-dynamic.html', `script-src 'nonce-abc' 'strict-dynamic'; object-src 'none'; base-uri 'none'`);
     await quiet(p);
     expect(await p.evaluate(() => [window.pwned, window.__ran])).toEqual([undefined, undefined]);
@@ -596,7 +597,7 @@ describe('Content Security Policy with a nonce', () => {
     expect(await violations()).toEqual([]);
   });
 
-  test(`under script-src 'nonce-abc' alone, activated scripts carry the nonce over (read through .nonce) and run (SEC-2)`, async () => {
+  test(`under script-src 'nonce-abc' alone, activated scripts carry the nonce over (read through .nonce) and run (CSP Level 3 nonces)`, async () => {
     const { page: p, violations } = await openWithCsp('/csp-nonce.html', `script-src 'nonce-abc'; object-src 'none'; base-uri 'none'`);
     // Nonce hiding: the attribute reads empty, only the property keeps the value.
     expect(await p.evaluate(() => {

@@ -1,7 +1,7 @@
-// The published types as a TypeScript consumer gets them (issue 10): a strict `"type": "module"`
-// project that installed consent-gate compiles with `skipLibCheck: false` under the three module
-// resolutions projects use. The fixture is tests/types/; it is copied next to a
-// `node_modules/consent-gate` link to this package (the built dist/, as `npm pack` ships it).
+// The published types as a TypeScript consumer gets them: a strict `"type": "module"` project that
+// installed consent-gate compiles with `skipLibCheck: false` under the three module resolutions
+// projects use. The fixture is tests/types/; it is copied next to a `node_modules/consent-gate`
+// link to this package (the built dist/, as `npm pack` ships it).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The built package as users get it: what `npm pack` ships, the README kept in sync with the
-// build (SRI snippet, standards SEC-7), and the script-tag files the build writes.
+// build (SRI snippet, W3C SRI), and the script-tag files the build writes.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -91,7 +91,7 @@ describe('server rendering: every npm entry imports in plain Node', () => {
 describe('the script-tag files', () => {
   const sri = JSON.parse(read('dist/consent-gate.sri.json').toString()) as { version: string; integrity: Record<string, string> };
 
-  it('lists the sha384 of every file a site loads, matching the files (SEC-7)', () => {
+  it('lists the sha384 of every file a site loads, matching the files (W3C SRI)', () => {
     expect(Object.keys(sri.integrity)).toEqual(expect.arrayContaining(['consent-gate.iife.js', `consent-gate-${sri.version}.iife.js`, 'locales/ja.json']));
     for (const [file, integrity] of Object.entries(sri.integrity)) {
       expect(integrity, file).toBe(`sha384-${createHash('sha384').update(read(`dist/${file}`)).digest('base64')}`);

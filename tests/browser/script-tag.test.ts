@@ -25,7 +25,7 @@ const settle = (page: Page, ms = 600) => page.waitForTimeout(ms);
 const consentCookie = async () => (await suite.context.cookies()).find((c) => c.name === 'consent_gate');
 
 describe('the script tag, opt-in mode', () => {
-  it('shows the banner and loads nothing gated before a choice (GDPR-1, GDPR-5)', async () => {
+  it('shows the banner and loads nothing gated before a choice (ePrivacy Art. 5(3), GDPR Recital 32)', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"]').waitFor();
     await page.mouse.wheel(0, 400);
@@ -57,7 +57,7 @@ describe('the script tag, opt-in mode', () => {
     expect((await consentCookie())?.value).toMatch(/^1\.1\..*\.r0\./);
   });
 
-  it('custom choice in the dialog: only social loads (GDPR-8)', async () => {
+  it('custom choice in the dialog: only social loads (GDPR Art. 4(11))', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="manage"]').click();
     await page.locator('[data-cg="toggle"][data-category="social"]').click();
@@ -68,7 +68,7 @@ describe('the script tag, opt-in mode', () => {
     expect((await consentCookie())?.value).toMatch(/\.c0\.social\./);
   });
 
-  it('withdraw from the settings button: the ad cookie is deleted and a reload is offered (GDPR-10, GDPR-11)', async () => {
+  it('withdraw from the settings button: the ad cookie is deleted and a reload is offered (GDPR Art. 7(3))', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
     await page.waitForFunction(() => document.cookie.includes('ads=1'));
@@ -93,7 +93,7 @@ describe('the script tag, opt-in mode', () => {
     expect(await page.evaluate(() => document.cookie)).not.toContain('ad_id=');
   });
 
-  it('raising the revision asks again (GDPR-13)', async () => {
+  it('raising the revision asks again (EDPB Guidelines 05/2020)', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"] [data-cg="accept-all"]').click();
     // What the accepted page loads must reach the server before the count starts again.
@@ -106,7 +106,7 @@ describe('the script tag, opt-in mode', () => {
     expect(paths()).toEqual([]);
   });
 
-  it('a tampered cookie means no decision: the banner shows and nothing crashes (CK-5)', async () => {
+  it('a tampered cookie means no decision: the banner shows and nothing crashes (RFC 6265 §4.1.1)', async () => {
     await suite.context.addCookies([{ name: 'consent_gate', value: '1.1.zz.not-a-uuid.a0.functional~advertising~social.', url: suite.servers.firstParty }]);
     const errors: string[] = [];
     const page = await suite.context.newPage();
@@ -166,7 +166,7 @@ describe('the script tag, opt-in mode', () => {
     await expect.poll(() => paths()).toContain('/t/spa-embed.html');
   });
 
-  it('two tabs: a decision in one applies in the other without reload (contract section 5)', async () => {
+  it('two tabs: a decision in one applies in the other without reload', async () => {
     const first = await open(sitePage());
     const second = await suite.context.newPage();
     await second.goto(suite.servers.firstParty + '/');
@@ -261,7 +261,7 @@ describe('the script tag, opt-out mode', () => {
     expect(await page.evaluate(() => window.consentGate?.get().categories)).toEqual({ necessary: true, advertising: false });
   });
 
-  it('with Global Privacy Control, advertising and social stay inert with no pop-up, and the dialog says so (GPC-1/2/3)', async () => {
+  it('with Global Privacy Control, advertising and social stay inert with no pop-up, and the dialog says so (W3C GPC, 11 CCR §7025, 11 CCR §7025(c)(6))', async () => {
     await suite.context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     const page = await open(sitePage({ config: OPT_OUT }));
     await settle(page);
@@ -274,7 +274,7 @@ describe('the script tag, opt-out mode', () => {
   });
 });
 
-describe('the script tag under a nonce-based CSP (SEC-3)', () => {
+describe('the script tag under a nonce-based CSP (CSP Level 3 nonces)', () => {
   it(`reads its own nonce: under script-src 'nonce-…' 'strict-dynamic' it runs, after consent, the gated scripts carrying that nonce and never those without it or with another`, async () => {
     const nonce = 'c2NyaXB0LXRhZy1ub25jZQ';
     const tp = suite.servers.thirdParty;
@@ -319,7 +319,7 @@ describe('the script tag under a nonce-based CSP (SEC-3)', () => {
   });
 });
 
-describe('window.ConsentGate, the factories of the script tag (contract section 8)', () => {
+describe('window.ConsentGate, the factories of the script tag', () => {
   it('exposes createConsentGate and createConsent', async () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"]').waitFor();

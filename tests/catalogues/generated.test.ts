@@ -39,7 +39,7 @@ describe('generated catalogue files', () => {
 
 describe('inputs', () => {
   // Ghostery TrackerDB, DuckDuckGo Tracker Radar and Disconnect are under non-commercial or
-  // share-alike terms (issue 12): none of them may feed a catalogue.
+  // share-alike terms, which an MIT package cannot take in: none of them may feed a catalogue.
   const FORBIDDEN = /ghostery|trackerdb|tracker-radar|tracker_radar|duckduckgo|disconnect/i;
 
   it('every row comes from an allowed source', () => {

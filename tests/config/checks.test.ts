@@ -67,7 +67,7 @@ const config = fc.oneof(
   ),
 );
 
-describe('the compact check every build carries (issue 8)', () => {
+describe('the compact check every build carries', () => {
   it('accepts and rejects exactly the configs the full report accepts and rejects, naming the same paths', () => {
     let rejected = 0;
     fc.assert(
@@ -84,7 +84,7 @@ describe('the compact check every build carries (issue 8)', () => {
     expect(rejected).toBeLessThan(3000);
   });
 
-  it('leaves the keys of texts to the full report and development builds: the first view does not carry their list (issue 10)', () => {
+  it('leaves the keys of texts to the full report and development builds: the first view does not carry their list', () => {
     fc.assert(
       fc.property(config, (candidate) => {
         // Under `texts`, only a text key can be an unknown key.

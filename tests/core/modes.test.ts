@@ -28,15 +28,15 @@ type Row = [
   expected: { decided: boolean; method: string | null; gpc: boolean; allowed: string[] },
 ];
 
-// (mode, GPC, stored decision) → state at start (contract section 3; GPC-1…5).
+// (mode, GPC, stored decision) → state at start (W3C GPC, 11 CCR §7025).
 const table: Row[] = [
   ['opt-in, no signal, nothing stored: everything optional denied', optIn, false, null, { decided: false, method: null, gpc: false, allowed: ['necessary'] }],
-  ['opt-in, GPC, nothing stored: GPC grants nothing and decides nothing (GPC-5)', optIn, true, null, { decided: false, method: null, gpc: true, allowed: ['necessary'] }],
+  ['opt-in, GPC, nothing stored: GPC grants nothing and decides nothing (W3C GPC)', optIn, true, null, { decided: false, method: null, gpc: true, allowed: ['necessary'] }],
   ['opt-in, no signal, accepted: the decision stands', optIn, false, acceptedAll, { decided: true, method: 'accept-all', gpc: false, allowed: ['necessary', 'functional', 'analytics', 'advertising', 'social'] }],
   ['opt-in, GPC, accepted: the decision stands', optIn, true, acceptedAll, { decided: true, method: 'accept-all', gpc: false, allowed: ['necessary', 'functional', 'analytics', 'advertising', 'social'] }],
   ['opt-out, no signal, nothing stored: defaults allow, default:false denies', optOut, false, null, { decided: false, method: null, gpc: false, allowed: ['necessary', 'functional', 'advertising', 'social'] }],
-  ['opt-out, GPC, nothing stored: advertising and social denied without asking (GPC-1/2)', optOut, true, null, { decided: true, method: 'gpc', gpc: true, allowed: ['necessary', 'functional'] }],
-  ['opt-out, GPC, accepted before: GPC beats the stored decision (GPC-4)', optOut, true, acceptedAll, { decided: true, method: 'gpc', gpc: true, allowed: ['necessary', 'functional', 'analytics'] }],
+  ['opt-out, GPC, nothing stored: advertising and social denied without asking (W3C GPC, 11 CCR §7025)', optOut, true, null, { decided: true, method: 'gpc', gpc: true, allowed: ['necessary', 'functional'] }],
+  ['opt-out, GPC, accepted before: GPC beats the stored decision (11 CCR §7025(c)(3))', optOut, true, acceptedAll, { decided: true, method: 'gpc', gpc: true, allowed: ['necessary', 'functional', 'analytics'] }],
   ['opt-out, GPC, switched on while GPC applied: the explicit choice stands', optOut, true, customWithGpc, { decided: true, method: 'custom', gpc: true, allowed: ['necessary', 'functional', 'analytics', 'advertising', 'social'] }],
   ['opt-out, no signal, accepted: the decision stands', optOut, false, acceptedAll, { decided: true, method: 'accept-all', gpc: false, allowed: ['necessary', 'functional', 'analytics', 'advertising', 'social'] }],
 ];
@@ -77,7 +77,7 @@ describe('state at start by (mode, GPC, stored decision)', () => {
   });
 });
 
-describe('privacy signals (GPC-1, GPC-7)', () => {
+describe('privacy signals (W3C GPC, DNT)', () => {
   it('reads Global Privacy Control only when it is exactly true', () => {
     expect(readPrivacySignal({ globalPrivacyControl: true }, false)).toBe(true);
     expect(readPrivacySignal({ globalPrivacyControl: 'true' }, false)).toBe(false);

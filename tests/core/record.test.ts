@@ -155,7 +155,7 @@ function mutation(value: string): fc.Arbitrary<string> {
   );
 }
 
-describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
+describe('consent cookie value (RFC 6265 §6.1 and §4.1.1)', () => {
   it('round-trips every field', () => {
     for (const method of ['accept-all', 'reject-all', 'custom', 'acknowledge', 'gpc'] as const) {
       const original = decision({ method, gpc: method === 'gpc' });
@@ -203,7 +203,7 @@ describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
     for (const value of bad) expect(decodeDecision(value), String(value)).toBeNull();
   });
 
-  it('reads every hostile value as no decision: 10,000 random, truncated, broken, oversized and prototype-key values (CK-5, SEC-6)', () => {
+  it('reads every hostile value as no decision: 10,000 random, truncated, broken, oversized and prototype-key values (RFC 6265 §4.1.1, no prototype pollution)', () => {
     fc.assert(
       fc.property(hostileValue, ({ kind, value }) => {
         // The generators only make values that break the format; the reference reader confirms it.
@@ -217,7 +217,7 @@ describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
     );
   });
 
-  it('reads a mutated value exactly as the reference reader does: the same decision when it still fits the format, else none (CK-5)', () => {
+  it('reads a mutated value exactly as the reference reader does: the same decision when it still fits the format, else none (RFC 6265 §4.1.1)', () => {
     let stillValid = 0;
     fc.assert(
       fc.property(validDecision.chain((original) => mutation(encodeDecision(original))), (value) => {
@@ -243,7 +243,7 @@ describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
     );
   });
 
-  it('reads category ids that are Object.prototype keys as plain list entries, polluting nothing (SEC-6)', () => {
+  it('reads category ids that are Object.prototype keys as plain list entries, polluting nothing (no prototype pollution)', () => {
     const original = decision({ allowed: ['constructor', 'hasownproperty'], denied: ['tostring', 'valueof'] });
     const decoded = decodeDecision(encodeDecision(original));
     expect(decoded).toEqual(original);
@@ -265,7 +265,7 @@ describe('consent cookie value (contract section 5, CK-4, CK-5)', () => {
   });
 });
 
-describe('whether a stored decision still counts (GDPR-12, GDPR-13)', () => {
+describe('whether a stored decision still counts (CNIL deliberation 2020-091, EDPB Guidelines 05/2020)', () => {
   const currency = { now: NOW, revision: 3, days: 182, categories: ['functional', 'social', 'advertising'] };
 
   it('counts a recent decision of the same revision', () => {
@@ -281,7 +281,7 @@ describe('whether a stored decision still counts (GDPR-12, GDPR-13)', () => {
     expect(isCurrent(decision({ timestamp: NOW - 183 * 86_400 }), currency)).toBe(false);
   });
 
-  it('counts only a decision about exactly the configured categories (CK-5)', () => {
+  it('counts only a decision about exactly the configured categories (RFC 6265 §4.1.1)', () => {
     expect(isCurrent(decision({ allowed: ['functional', 'advertising', 'social'], denied: [] }), currency)).toBe(true);
     expect(isCurrent(decision({ allowed: ['functional'], denied: ['advertising'] }), currency)).toBe(false);
     expect(isCurrent(decision({ allowed: ['functional', 'social', 'bogus'], denied: ['advertising'] }), currency)).toBe(false);
@@ -291,7 +291,7 @@ describe('whether a stored decision still counts (GDPR-12, GDPR-13)', () => {
     expect(isCurrent(decision({ timestamp: NOW + 86_400 }), currency)).toBe(false);
   });
 
-  it('picks the newest current decision among several cookies (CK-7)', () => {
+  it('picks the newest current decision among several cookies (RFC 6265 §5.4)', () => {
     const older = decision({ timestamp: NOW - 1000, method: 'reject-all' });
     const newer = decision({ timestamp: NOW - 10, method: 'accept-all' });
     const expired = decision({ timestamp: NOW - 10, revision: 1 });

@@ -9,7 +9,7 @@ function element(html: string): Element {
   return el;
 }
 
-describe('activating gated embeds (contract section 4)', () => {
+describe('activating gated embeds', () => {
   it('sets an iframe src from data-src', () => {
     const frame = element('<iframe data-consent="social" data-src="https://video.example/embed/1"></iframe>');
     activateEmbed(frame);
@@ -49,7 +49,7 @@ describe('activating gated embeds (contract section 4)', () => {
     expect(img.hasAttribute('src')).toBe(false);
   });
 
-  it('returns a withdrawn iframe to its inert form (GDPR-11)', () => {
+  it('returns a withdrawn iframe to its inert form (GDPR Art. 7(3))', () => {
     const frame = element('<iframe data-consent="social" data-src="https://video.example/embed/1"></iframe>');
     activateEmbed(frame);
     const inert = deactivateEmbed(frame)!;

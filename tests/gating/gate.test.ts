@@ -34,7 +34,7 @@ afterEach(() => {
 });
 
 describe('the gating engine', () => {
-  it('keeps every gated element inert while its category is denied (GDPR-1)', () => {
+  it('keeps every gated element inert while its category is denied (ePrivacy Art. 5(3))', () => {
     page(`
       <script type="text/plain" data-consent="advertising" src="https://ads.example/tag.js"></script>
       <iframe data-consent="social" data-src="https://video.example/e"></iframe>
@@ -70,7 +70,7 @@ describe('the gating engine', () => {
     expect(gate.$blocked.get()).toEqual([]);
   });
 
-  it('gates analytics markup by functional when the site has no analytics category (contract section 2)', () => {
+  it('gates analytics markup by functional when the site has no analytics category', () => {
     page(`<img data-consent="analytics" data-src="https://stats.example/p.gif">`);
     const { gate } = startGate();
     allowed.add('functional');
@@ -178,7 +178,7 @@ describe('the gating engine', () => {
       expect(activated.filter((element) => element === image)).toHaveLength(1);
     });
 
-    it('is activated in document order, not in the order the page inserted it (contract section 4)', async () => {
+    it('is activated in document order, not in the order the page inserted it', async () => {
       const activated: Element[] = [];
       allowed.add('social');
       startGate({ activation: countingActivation(activated) });
@@ -202,7 +202,7 @@ describe('the gating engine', () => {
     expect(gate.$blocked.get().map((b) => b.element)).toEqual([second]);
   });
 
-  it('returns withdrawn iframes to their inert form (GDPR-11)', () => {
+  it('returns withdrawn iframes to their inert form (GDPR Art. 7(3))', () => {
     page(`<iframe data-consent="social" data-src="https://video.example/a"></iframe>`);
     const { gate } = startGate();
     allowed.add('social');
@@ -214,7 +214,7 @@ describe('the gating engine', () => {
     expect(gate.$blocked.get()).toHaveLength(1);
   });
 
-  it('with a page nonce, runs only gated scripts that carry it (SEC-3)', async () => {
+  it('with a page nonce, runs only gated scripts that carry it (CSP Level 3 nonces)', async () => {
     page(`<script type="text/plain" data-consent="functional">window.pwned = 1</script>`);
     const trusted = document.createElement('script');
     trusted.setAttribute('type', 'text/plain');
@@ -287,7 +287,7 @@ describe('the gating engine', () => {
     });
   });
 
-  describe('scripts it will not run (issue 9)', () => {
+  describe('scripts it will not run', () => {
     it('leaves a gated script with a data-type that is not JavaScript inert, and says so once', () => {
       page(`
         <script type="text/plain" data-consent="advertising" data-type="text/x-template" src="https://ads.example/t.html"></script>

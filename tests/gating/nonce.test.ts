@@ -6,7 +6,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe("the page's script nonce (SEC-3)", () => {
+describe("the page's script nonce (CSP Level 3 nonces)", () => {
   it('is the one given, when given', () => {
     document.head.append(Object.assign(document.createElement('script'), { nonce: 'page' }));
     expect(pageNonce(document, 'given')).toBe('given');

@@ -18,7 +18,7 @@ afterEach(() => {
   document.body.replaceChildren();
 });
 
-describe('building the running twin of a gated script (SEC-2)', () => {
+describe('building the running twin of a gated script (CSP Level 3 nonces)', () => {
   it('copies the allow-listed attributes and data-* but not type or event handlers', () => {
     const inert = inertScript({
       src: 'https://ads.example/tag.js',
@@ -155,7 +155,7 @@ describe('the script queue', () => {
     expect(pageScripts()).toEqual(['running https://ads.example/one.js', 'inert never()', 'inert later()']);
   });
 
-  it('does not wait for a nomodule script, which a browser that knows modules never loads (issue 9)', async () => {
+  it('does not wait for a nomodule script, which a browser that knows modules never loads', async () => {
     holdScriptLoads();
     const legacy = inertScript({ src: 'https://ads.example/legacy.js', nomodule: '' });
     const next = inertScript({}, 'next()');
@@ -179,7 +179,7 @@ describe('the script queue', () => {
   });
 });
 
-describe('which data-type values run as JavaScript (issue 9)', () => {
+describe('which data-type values run as JavaScript', () => {
   it('accepts none (classic), module and the JavaScript MIME types, and nothing else', () => {
     const typed = (type?: string) => {
       const script = document.createElement('script');

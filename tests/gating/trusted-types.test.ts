@@ -16,7 +16,7 @@ function fakeView() {
   return { view: view as unknown as Window, made };
 }
 
-describe('the consent-gate Trusted Types policy (SEC-4)', () => {
+describe('the consent-gate Trusted Types policy (Trusted Types)', () => {
   it('is made once per page, named consent-gate, and shared by every caller', () => {
     const { view, made } = fakeView();
     expect(scriptTrust(view)).toBe(scriptTrust(view));

@@ -13,7 +13,7 @@ afterEach(() => {
   document.documentElement.removeAttribute('lang');
 });
 
-describe('choosing the interface language (contract section 10)', () => {
+describe('choosing the interface language', () => {
   it('builds in the eight languages of the seed site', () => {
     expect([...LANGUAGES].sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'ja', 'pt', 'ru']);
   });

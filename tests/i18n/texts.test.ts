@@ -23,12 +23,12 @@ afterEach(resetPage);
 
 const SITE: ConsentGateConfig = { categories: { functional: {}, advertising: {}, social: {} } };
 
-describe('buildTexts: English, then the locale, then the site\'s texts (contract section 10)', () => {
+describe('buildTexts: English, then the locale, then the site\'s texts', () => {
   it('is the English locale when nothing overrides it, once the parts\' English is added', () => {
     expect(withLaterTexts(buildTexts({}, 'en', resolveConfig(SITE)))).toEqual(en);
   });
 
-  it('carries only the first view\'s English: the dialog\'s and the table\'s come with their parts (issue 8)', () => {
+  it('carries only the first view\'s English: the dialog\'s and the table\'s come with their parts', () => {
     const texts = buildTexts({}, 'en', resolveConfig(SITE));
     expect(texts).toEqual(firstView);
     for (const key of Object.keys(later)) expect(texts).not.toHaveProperty(key);
@@ -154,7 +154,7 @@ describe('purposes: what the banner says cookies are for', () => {
     expect(purposes(en, resolveConfig({ categories: { chat: { label: 'Live Chat' }, maps: { label: 'Maps' } } }))).toBe('live chat and maps');
   });
 
-  it('joins the list the way the visitor\'s language does (Intl.ListFormat, issue 10)', () => {
+  it('joins the list the way the visitor\'s language does (Intl.ListFormat)', () => {
     const config = resolveConfig(SITE);
     expect(purposes(buildTexts({ functionalPurpose: 'funciones', advertisingPurpose: 'publicidad', socialPurpose: 'redes sociales' }, 'es', config), config, 'es')).toBe('funciones, publicidad y redes sociales');
     expect(purposes(buildTexts({ functionalPurpose: 'サイト機能', advertisingPurpose: '広告', socialPurpose: 'ソーシャル機能' }, 'ja', config), config, 'ja')).toBe('サイト機能、広告、ソーシャル機能');
@@ -213,7 +213,7 @@ describe('English purpose lists without ICU (script time on the critical path)',
   });
 });
 
-describe('how long the choice is kept, as the banner says it (contract section 10)', () => {
+describe('how long the choice is kept, as the banner says it', () => {
   it('counts whole months as round(days / 30.44), and days below half a month', () => {
     expect(keptFor(182)).toEqual({ count: 6, unit: 'month' });
     expect(keptFor(395)).toEqual({ count: 13, unit: 'month' });

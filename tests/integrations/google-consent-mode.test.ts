@@ -35,7 +35,7 @@ afterEach(() => {
   delete view['myLayer'];
 });
 
-describe('Google Consent Mode v2 (contract section 9)', () => {
+describe('Google Consent Mode v2', () => {
   it('pushes consent default for all seven types as an arguments object, after what the page pushed and keeping its gtag', () => {
     const earlier = { event: 'page-pushed-first' };
     view['dataLayer'] = [earlier];
@@ -105,7 +105,7 @@ describe('Google Consent Mode v2 (contract section 9)', () => {
     });
   });
 
-  it('maps analytics to functional on a site without an analytics category (contract section 2)', () => {
+  it('maps analytics to functional on a site without an analytics category', () => {
     start({ googleConsentMode: true, categories: { functional: {} } } as ConsentGateConfig);
     gate!.set({ functional: true });
     expect(layer()[1]).toEqual(['args', 'consent', 'update', { ...denied, analytics_storage: 'granted', functionality_storage: 'granted', personalization_storage: 'granted' }]);

@@ -61,7 +61,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-describe('the consent log (contract section 5, GDPR-14)', () => {
+describe('the consent log (GDPR Art. 7(1))', () => {
   it('queues each decision synchronously, then POSTs it as one JSON record that matches the published schema', async () => {
     start();
     gate!.acceptAll();

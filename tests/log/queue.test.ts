@@ -25,7 +25,7 @@ describe('the consent-record queue in localStorage', () => {
     expect(queue.all().map((r) => r.recordId)).toEqual(['b', 'c']);
   });
 
-  it('treats hostile stored data as nothing, never throwing (SEC-6)', () => {
+  it('treats hostile stored data as nothing, never throwing (no prototype pollution)', () => {
     for (const stored of ['not json', '{"a":1}', '[1,"x",null,{"recordId":5}]', '[{"__proto__":{"polluted":true}}]']) {
       localStorage.setItem('q', stored);
       expect(recordQueue(localStorage, 'q', 5).all(), stored).toEqual([]);

@@ -1,4 +1,4 @@
-/** A missing optional peer dependency names the install command (contract section 11). */
+/** A missing optional peer dependency names the install command. */
 import { describe, expect, it } from 'vitest';
 import { importOptional, importOptionals, MissingDependencyError } from '../../src/node/optional-dependency.js';
 

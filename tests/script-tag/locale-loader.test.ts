@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isLocaleTexts } from '../../src/script-tag/locale-loader';
 
-describe('a fetched locale file (issue 9: hostile input)', () => {
+describe('a fetched locale file (hostile input)', () => {
   it('is used only when it is an object of strings', () => {
     expect(isLocaleTexts({ bannerLabel: 'Cookie-Einwilligung', acceptAll: 'Alle akzeptieren' })).toBe(true);
     expect(isLocaleTexts({})).toBe(true);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sharedNames } from '../../scripts/shared-modules.mjs';
 import { SHARED } from '../../src/script-tag/shared';
 
-describe('what the main file lends its parts (issue 8)', () => {
+describe('what the main file lends its parts', () => {
   it('lends exactly the names the part build replaces', () => {
     const replaced = [...sharedNames(path.resolve(__dirname, '../..')).values()].flat();
     expect(replaced.sort()).toEqual(Object.keys(SHARED).sort());

@@ -17,7 +17,7 @@ function recordingDocument() {
   return { doc: doc as unknown as Document, written };
 }
 
-describe('writing cookies to the instance\u2019s own document (issue 9)', () => {
+describe('writing cookies to the instance\u2019s own document', () => {
   it('writes to the document it is given, not the global one', () => {
     const before = document.cookie;
     const { doc, written } = recordingDocument();
@@ -26,20 +26,20 @@ describe('writing cookies to the instance\u2019s own document (issue 9)', () => 
     expect(document.cookie).toBe(before);
   });
 
-  it('encodes names and values as js-cookie does (cookie-octets only, CK-5)', () => {
+  it('encodes names and values as js-cookie does (cookie-octets only, RFC 6265 §4.1.1)', () => {
     const { doc, written } = recordingDocument();
     writeCookie(doc, 'a b;c', 'x;y,z "q"', { path: '/' });
     expect(written[0]).toBe('a%20b%3Bc=x%3By%2Cz%20%22q%22; path=/');
   });
 
-  it('deletes with Max-Age 0 and an Expires in the past, on the given domain and path (CK-8)', () => {
+  it('deletes with Max-Age 0 and an Expires in the past, on the given domain and path (RFC 6265 §5.3)', () => {
     const { doc, written } = recordingDocument();
     writeCookie(doc, '_fbp', '', { path: '/shop', domain: 'example.test', maxAge: 0 });
     expect(written).toEqual(['_fbp=; path=/shop; domain=example.test; max-age=0; expires=Thu, 01 Jan 1970 00:00:01 GMT']);
   });
 });
 
-describe('the encoder is js-cookie\u2019s, without bundling js-cookie (issue 8)', () => {
+describe('the encoder is js-cookie\u2019s, without bundling js-cookie', () => {
   it('encodes every generated value exactly as js-cookie\u2019s converter does', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (value) => {

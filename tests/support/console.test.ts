@@ -1,6 +1,6 @@
 /**
  * The unit project's console check (tests/support/console-setup.ts) itself: it must catch the
- * library's real logger, and it must fail on what it is meant to fail on (issue 9).
+ * library's real logger, and it must fail on what it is meant to fail on.
  */
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/core/logger';

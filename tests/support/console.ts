@@ -1,10 +1,10 @@
 /**
- * Every unit test fails on a `[consent-gate]` warning or error it did not expect (issue 9): the
- * setup file `tests/support/console-setup.ts` wraps `console.warn` and `console.error` once,
- * collects the library's messages during each test and checks them after it. A test that
- * provokes a message on purpose claims it with `expectConsoleMessage(/pattern/)`, or takes it
- * with `takeConsoleMessages(/pattern/)` to assert on it. Tests that pass their own recording
- * logger (tests/ui/support.tsx) never reach the console and check that logger instead.
+ * Every unit test fails on a `[consent-gate]` warning or error it did not expect: the setup file
+ * `tests/support/console-setup.ts` wraps `console.warn` and `console.error` once, collects the
+ * library's messages during each test and checks them after it. A test that provokes a message on
+ * purpose claims it with `expectConsoleMessage(/pattern/)`, or takes it with
+ * `takeConsoleMessages(/pattern/)` to assert on it. Tests that pass their own recording logger
+ * (tests/ui/support.tsx) never reach the console and check that logger instead.
  */
 import { inspect } from 'node:util';
 

@@ -24,14 +24,14 @@ function buttonNames(banner: HTMLElement): string[] {
     .map((button) => button.textContent ?? '');
 }
 
-describe('banner, opt-in mode (contract section 3)', () => {
-  it('is a region landmark named "Cookie consent" (A11Y-1)', () => {
+describe('banner, opt-in mode', () => {
+  it('is a region landmark named "Cookie consent" (WCAG 4.1.2)', () => {
     const { banner } = renderBanner(SITE);
     expect(banner.getAttribute('data-cg')).toBe('banner');
     expect(banner.localName).toBe('section');
   });
 
-  it('offers "Accept all", "Reject all" and "Manage preferences" as buttons side by side on the first layer (GDPR-4)', () => {
+  it('offers "Accept all", "Reject all" and "Manage preferences" as buttons side by side on the first layer (EDPB cookie banner taskforce)', () => {
     const { banner, inBanner } = renderBanner(SITE);
     expect(buttonNames(banner)).toEqual(['Accept all', 'Reject all', 'Manage preferences']);
     const accept = inBanner.getByRole('button', { name: 'Accept all' });
@@ -45,7 +45,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(banner.querySelector('[data-cg="acknowledge"]')).toBeNull();
   });
 
-  it('gives every button an accessible name equal to its visible text (A11Y-10)', () => {
+  it('gives every button an accessible name equal to its visible text (WCAG 2.5.3)', () => {
     const { inBanner } = renderBanner({ ...SITE, closeButton: true });
     for (const button of inBanner.getAllByRole('button')) {
       expect(inBanner.getByRole('button', { name: button.textContent! })).toBe(button);
@@ -69,7 +69,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(banner.textContent).toContain('cookies for live chat and advertising.');
   });
 
-  it('says that ad and social networks are involved and how to change or withdraw the choice later (contract section 10, GDPR Art. 13)', () => {
+  it('says that ad and social networks are involved and how to change or withdraw the choice later (GDPR Art. 13)', () => {
     const { banner } = renderBanner(SITE);
     expect(banner.textContent).toContain('We and our partners, including ad and social networks, would like');
     expect(banner.textContent).toContain('You can change or withdraw your choice at any time in “Cookie settings”.');
@@ -96,7 +96,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(gate.$surface.get()).toBeNull();
   });
 
-  it('"Reject all" denies every optional category in one click, recorded as reject-all (GDPR-4)', () => {
+  it('"Reject all" denies every optional category in one click, recorded as reject-all (EDPB cookie banner taskforce)', () => {
     const { gate, storage, inBanner } = renderBanner(SITE);
     fireEvent.click(inBanner.getByRole('button', { name: 'Reject all' }));
     expect(gate.get()).toMatchObject({
@@ -116,7 +116,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(storage.values).toEqual([]);
   });
 
-  it('"Manage preferences" signals intent on hover and on focus, so the dialog can be fetched before the press (issue 8)', () => {
+  it('"Manage preferences" signals intent on hover and on focus, so the dialog can be fetched before the press', () => {
     const { gate, storage, onManage, onIntent, inBanner } = renderBanner(SITE);
     const manage = inBanner.getByRole('button', { name: 'Manage preferences' });
     expect(onIntent).not.toHaveBeenCalled();
@@ -146,7 +146,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
     expect(banner.textContent).not.toContain('Continue without accepting');
   });
 
-  it('closeButton: "Continue without accepting" records reject-all in opt-in mode (GDPR-5)', () => {
+  it('closeButton: "Continue without accepting" records reject-all in opt-in mode (GDPR Recital 32)', () => {
     const { gate, inBanner } = renderBanner({ ...SITE, closeButton: true });
     const button = inBanner.getByRole('button', { name: 'Continue without accepting' });
     expect(button.getAttribute('data-cg')).toBe('continue');
@@ -170,7 +170,7 @@ describe('banner, opt-in mode (contract section 3)', () => {
   });
 });
 
-describe('banner, opt-out mode (contract section 3)', () => {
+describe('banner, opt-out mode', () => {
   const OPT_OUT: ConsentGateConfig = { mode: 'opt-out', categories: { functional: {}, analytics: { default: false }, advertising: {}, social: {} } };
 
   it('offers "Got it", the one-click opt-out and "Manage preferences", and no "Accept all"', () => {
@@ -181,11 +181,11 @@ describe('banner, opt-out mode (contract section 3)', () => {
     expect(banner.querySelector('[data-cg="accept-all"]')).toBeNull();
   });
 
-  it('is a region landmark named "Cookie consent" in opt-out mode too (A11Y-1)', () => {
+  it('is a region landmark named "Cookie consent" in opt-out mode too (WCAG 4.1.2)', () => {
     expect(renderBanner(OPT_OUT).banner.getAttribute('data-cg')).toBe('banner');
   });
 
-  it('shows the notice text with the purposes, and describes "Got it" by it (A11Y-10)', () => {
+  it('shows the notice text with the purposes, and describes "Got it" by it (WCAG 2.5.3)', () => {
     const { banner, inBanner } = renderBanner(OPT_OUT);
     const got = inBanner.getByRole('button', { name: 'Got it' });
     const text = banner.querySelector(`#${got.getAttribute('aria-describedby')}`)!;
@@ -226,7 +226,7 @@ describe('banner, opt-out mode (contract section 3)', () => {
   });
 });
 
-describe('banner on a site with only necessary cookies (contract section 3)', () => {
+describe('banner on a site with only necessary cookies', () => {
   for (const mode of ['opt-in', 'opt-out'] as const) {
     it(`is a plain notice with only "Got it" in ${mode} mode`, () => {
       const { gate, banner, inBanner } = renderBanner({ mode });
@@ -246,7 +246,7 @@ describe('banner on a site with only necessary cookies (contract section 3)', ()
   });
 });
 
-describe('banner, the third parties it names (issue 11, GDPR Art. 13(1)(e))', () => {
+describe('banner, the third parties it names (GDPR Art. 13(1)(e))', () => {
   const vendor = (name: string) => ({ name, domains: [] });
   const withVendors = (...names: string[][]): ConsentGateConfig => ({
     categories: { analytics: { vendors: (names[0] ?? []).map(vendor) }, advertising: { vendors: (names[1] ?? []).map(vendor) } },
@@ -298,7 +298,7 @@ describe('banner, the third parties it names (issue 11, GDPR Art. 13(1)(e))', ()
     expect(banner.textContent).toContain('including Intercom, would like to use cookies for chat {partners}.');
   });
 
-  it('renders vendor names as text, never as markup (SEC-1)', () => {
+  it('renders vendor names as text, never as markup (no XSS)', () => {
     const { banner } = renderBanner(withVendors(['<img src=x onerror=alert(1)>']));
     expect(banner.querySelector('img')).toBeNull();
     expect(banner.textContent).toContain('including <img src=x onerror=alert(1)>, would like');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayName } from '../../src/ui/cookie-rows';
 
-describe('readable cookie names (contract section 4)', () => {
+describe('readable cookie names', () => {
   it('keeps an exact name as it is', () => {
     expect(displayName('_ga')).toBe('_ga');
     expect(displayName('session_id')).toBe('session_id');

@@ -30,7 +30,7 @@ async function drawnTable(): Promise<HTMLElement> {
   return within(document.getElementById('declaration')!).findByRole('table');
 }
 
-describe('cookie declaration table (contract section 4)', () => {
+describe('cookie declaration table', () => {
   it('renders a table into [data-consent-cookie-table] with category, cookie, provider, purpose and lifetime columns', async () => {
     const table = await mountedTable();
     expect(within(table).getAllByRole('columnheader').map((th) => th.textContent)).toEqual(['Category', 'Cookie', 'Provider', 'Purpose', 'Lifetime']);
@@ -106,7 +106,7 @@ describe('cookie declaration table (contract section 4)', () => {
     expect(row[3]).not.toBe('Remembers your cookie choice.');
   });
 
-  it('renders config strings as text, never HTML (SEC-5)', async () => {
+  it('renders config strings as text, never HTML (no XSS)', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const table = await mountedTable({ categories: { advertising: { label: hostile, cookies: [{ name: 'ad', purpose: hostile, provider: hostile, lifetime: hostile }] } } });
     expect(table.querySelector('img')).toBeNull();

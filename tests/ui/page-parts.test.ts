@@ -12,7 +12,7 @@ const TAG = '<script type="text/plain" data-consent="advertising" data-src="http
 /** Lets pending promises (a part that would load) settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('placeholders are a part, loaded only when something blocked wants one (issue 8)', () => {
+describe('placeholders are a part, loaded only when something blocked wants one', () => {
   it('is never loaded on a page whose only gated element is a script', async () => {
     page(TAG);
     const parts = spiedParts();
@@ -67,7 +67,7 @@ describe('placeholders are a part, loaded only when something blocked wants one 
   });
 });
 
-describe('the cookie table is a part, loaded only when the page has a [data-consent-cookie-table] (issue 8)', () => {
+describe('the cookie table is a part, loaded only when the page has a [data-consent-cookie-table]', () => {
   it('is never loaded on a page without one', async () => {
     page('<main><h2>Cookies we use</h2><p>See the table on the privacy page.</p></main>');
     const parts = spiedParts();

@@ -42,7 +42,7 @@ async function mountWithPlaceholders(config: ConsentGateConfig, ...ids: string[]
   return mounted;
 }
 
-describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => {
+describe('placeholders for blocked embeds (CJEU C-40/17 Fashion ID)', () => {
   it('puts a placeholder right before a blocked iframe, in the page, with an open shadow root', async () => {
     page(VIDEO);
     await mountWithPlaceholders(SITE, 'video');
@@ -81,7 +81,7 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     expect(byId('video').style.getPropertyValue('display')).toBe('none');
   });
 
-  it('takes the browser\'s default iframe size (300×150) for an iframe without width and height (issue 8)', async () => {
+  it('takes the browser\'s default iframe size (300×150) for an iframe without width and height', async () => {
     page(MAP);
     await mountWithPlaceholders(SITE, 'map');
     const host = placeholderOf(byId('map'))!;
@@ -212,7 +212,7 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
     expect(inside.getByRole('button', { name: 'Allow Advertising' })).toBeTruthy();
   });
 
-  it('comes back when the category is withdrawn (GDPR-11)', async () => {
+  it('comes back when the category is withdrawn (GDPR Art. 7(3))', async () => {
     page(VIDEO);
     const { gate } = await mountWithPlaceholders(SITE, 'video');
     act(() => gate.acceptAll());
@@ -247,7 +247,7 @@ describe('placeholders for blocked embeds (contract section 4, GDPR-15)', () => 
   });
 });
 
-describe('which provider a placeholder names (issue 9: never just a vendor of the same category)', () => {
+describe('which provider a placeholder names (never just a vendor of the same category)', () => {
   /** Two social vendors and an advertising one, each with its own domains. */
   const VENDORS: ConsentGateConfig = {
     categories: {

@@ -22,8 +22,8 @@ function returningVisitor(config: ConsentGateConfig, decide: (gate: ReturnType<t
 /** Lets pending promises (a part that would load) settle. */
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-describe('the interface as a whole (contract section 10)', () => {
-  it('lives in an open shadow root of #consent-gate at the start of <body> (A11Y-13)', () => {
+describe('the interface as a whole', () => {
+  it('lives in an open shadow root of #consent-gate at the start of <body> (WCAG 1.3.2)', () => {
     page('<main><a href="/">Home</a></main>');
     const { host, shadow } = mount(SITE);
     expect(document.body.firstElementChild).toBe(host);
@@ -59,7 +59,7 @@ describe('the interface as a whole (contract section 10)', () => {
     expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
   });
 
-  it('returns focus to "Manage preferences" when the dialog closes without a decision (A11Y-2)', async () => {
+  it('returns focus to "Manage preferences" when the dialog closes without a decision (WAI-ARIA APG dialog, WCAG 2.4.3)', async () => {
     const { screen } = mount(SITE);
     const manage = screen.getByRole('button', { name: 'Manage preferences' });
     manage.focus();
@@ -70,7 +70,7 @@ describe('the interface as a whole (contract section 10)', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Manage preferences' }));
   });
 
-  it('hides the banner after a decision and shows the "Cookie settings" button (GDPR-10)', () => {
+  it('hides the banner after a decision and shows the "Cookie settings" button (GDPR Art. 7(3))', () => {
     const { shadow, screen } = mount(SITE);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     expect(screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
@@ -79,7 +79,7 @@ describe('the interface as a whole (contract section 10)', () => {
     expect(shadow.querySelectorAll('[data-cg="settings-button"]')).toHaveLength(1);
   });
 
-  it('opens the dialog from the settings button, and focus returns to it on close (GDPR-10, A11Y-2)', async () => {
+  it('opens the dialog from the settings button, and focus returns to it on close (GDPR Art. 7(3); WAI-ARIA APG dialog, WCAG 2.4.3)', async () => {
     const { shadow, screen } = mount(SITE);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     const settings = screen.getByRole('button', { name: 'Cookie settings' });
@@ -172,7 +172,7 @@ describe('the interface as a whole (contract section 10)', () => {
     expect(screen.getByRole('region', { name: 'Cookie consent' })).toBeTruthy();
   });
 
-  it('offers a page reload after a category is withdrawn (accept all, then reject all) (GDPR-11)', async () => {
+  it('offers a page reload after a category is withdrawn (accept all, then reject all) (GDPR Art. 7(3))', async () => {
     const { shadow, screen } = mount(SITE);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     expect(screen.queryByRole('button', { name: 'Reload page' })).toBeNull();
@@ -269,7 +269,7 @@ describe('the interface as a whole (contract section 10)', () => {
   });
 });
 
-describe('the dialog is a part, fetched on the visitor\'s first intent to open it (issue 8)', () => {
+describe('the dialog is a part, fetched on the visitor\'s first intent to open it', () => {
   it('is not fetched for a first view, however long the visitor stays', async () => {
     const parts = spiedParts();
     const { screen } = mount(SITE, { parts });
@@ -364,7 +364,7 @@ describe('the dialog is a part, fetched on the visitor\'s first intent to open i
     expect(document.documentElement.style.paddingBottom).toBe('');
   });
 
-  it('when it cannot be loaded, keyboard focus stays in the interface, on the banner that replaces it (A11Y-2)', async () => {
+  it('when it cannot be loaded, keyboard focus stays in the interface, on the banner that replaces it (WAI-ARIA APG dialog, WCAG 2.4.3)', async () => {
     const { gate, logger, screen } = mount(SITE, { parts: partsWithout('dialog') });
     const manage = screen.getByRole('button', { name: 'Manage preferences' });
     manage.focus();
@@ -443,7 +443,7 @@ describe('mountUi clean-up', () => {
     expect(document.body.firstElementChild).toBe(host());
   });
 
-  it('reads no layout while it mounts and draws placeholders (issue 8: no forced layout during parsing)', async () => {
+  it('reads no layout while it mounts and draws placeholders (no forced layout during parsing)', async () => {
     const reads = [
       vi.spyOn(Element.prototype, 'getBoundingClientRect'),
       vi.spyOn(Element.prototype, 'getClientRects'),
@@ -458,7 +458,7 @@ describe('mountUi clean-up', () => {
   });
 });
 
-describe('texts in the interface (contract section 10)', () => {
+describe('texts in the interface', () => {
   it('uses the site\'s texts.en overrides', () => {
     const { screen } = mount({ ...SITE, texts: { en: { acceptAll: 'Allow everything', bannerTitle: 'Cookies on Example News' } } });
     expect(screen.getByRole('button', { name: 'Allow everything' }).getAttribute('data-cg')).toBe('accept-all');
@@ -486,7 +486,7 @@ describe('texts in the interface (contract section 10)', () => {
     expect(screen.queryByText('Let ad networks show and measure ads, here and elsewhere.')).toBeNull();
   });
 
-  it('renders config and translation strings as text, never HTML (SEC-5)', async () => {
+  it('renders config and translation strings as text, never HTML (no XSS)', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     page('<iframe id="video" data-consent="social" data-src="https://video.example/embed/1"></iframe>');
     const { gate, shadow, screen } = mount({

@@ -34,7 +34,7 @@ const loggers: RecordingLogger[] = [];
 /**
  * Runs after each test: unmounts, destroys instances, empties the page, drops GPC. Then fails the
  * test if an instance logged a warning or error the test did not take with `takeWarnings` or
- * `takeErrors`: an unexpected `[consent-gate]` message is a defect (issue 9).
+ * `takeErrors`: an unexpected `[consent-gate]` message is a defect.
  */
 export function resetPage(): void {
   cleanup();

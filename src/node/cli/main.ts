@@ -1,6 +1,6 @@
 /**
- * `consent-gate`, the command line (contract section 11). `run()` takes the arguments and the
- * output streams, so tests run it in-process; bin/consent-gate.mjs calls it for the terminal.
+ * `consent-gate`, the command line (README, "The command line"). `run()` takes the arguments and
+ * the output streams, so tests run it in-process; bin/consent-gate.mjs calls it for the terminal.
  */
 import { parseArgs } from 'node:util';
 import { MissingDependencyError } from '../optional-dependency.js';

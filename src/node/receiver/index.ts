@@ -1,5 +1,5 @@
 /**
- * `consent-gate/receiver`: receive, validate and store consent records (contract section 11).
+ * `consent-gate/receiver`: receive, validate and store consent records (README, "The receiver").
  * Node only; its dependencies are optional peer dependencies.
  */
 export { createReceiver } from './create-receiver.js';

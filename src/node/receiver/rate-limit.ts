@@ -1,7 +1,7 @@
 /**
- * Requests per client per fixed window, in memory (so per receiver instance). The client is
- * known only by a salted SHA-256 of its address: the salt is random per process and never
- * leaves it, and the address itself is never stored (standards GDPR-14: no IP in the proof).
+ * Requests per client per fixed window, in memory (so per receiver instance). The client is known
+ * only by a salted SHA-256 of its address: the salt is random per process and never leaves it, and
+ * the address itself is never stored (GDPR Art. 5(1)(c), data minimisation: no IP in the proof).
  */
 import { createHash, randomBytes } from 'node:crypto';
 

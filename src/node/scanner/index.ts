@@ -1,4 +1,4 @@
-/** The site scanner (contract section 11): crawl, classify, draft, report, verify. */
+/** The site scanner (README, "Site scanner"): crawl, classify, draft, report, verify. */
 export { scanSite, verifySite } from './scan.js';
 export type { ScanOptions, VerifyResult } from './scan.js';
 export { markdownReport } from './report-markdown.js';

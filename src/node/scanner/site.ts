@@ -1,8 +1,8 @@
 /**
- * First or third party (contract section 11, as in automatic blocking): a URL is first party
- * when it belongs to the page's site, i.e. the same registrable domain by the Public Suffix List
- * (tldts, an optional peer dependency), or the same host for IP addresses and `localhost`.
- * Ports and schemes do not matter, as for the browser's notion of "site" in SameSite.
+ * First or third party (as in automatic blocking): a URL is first party when it belongs to the
+ * page's site, i.e. the same registrable domain by the Public Suffix List (tldts, an optional peer
+ * dependency), or the same host for IP addresses and `localhost`. Ports and schemes do not matter,
+ * as for the browser's notion of "site" in SameSite.
  */
 import { importOptional } from '../optional-dependency.js';
 

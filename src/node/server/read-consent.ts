@@ -1,6 +1,6 @@
 /**
- * The visitor's consent on the server, from the request's `Cookie` header: the same state
- * object as the browser's `get()` (contract sections 8 and 11), computed by the browser's own
+ * The visitor's consent on the server, from the request's `Cookie` header: the same state object as
+ * the browser's `get()` (README, "Reading the cookie on the server"), computed by the browser's own
  * codec and rules (core/record.ts, core/modes.ts), so the two never disagree.
  */
 import { resolveConfig, type ResolvedConfig } from '../../config/normalize.js';
@@ -12,8 +12,8 @@ import { cookieValues } from './cookie-header.js';
 /** Per-request facts for {@link readConsent}. */
 export interface ReadConsentOptions {
   /**
-   * Whether the request carries Global Privacy Control (`Sec-GPC: 1`, standards GPC-6). In
-   * opt-out mode it denies `advertising` and `social` exactly as the browser will.
+   * Whether the request carries Global Privacy Control (`Sec-GPC: 1`, W3C GPC). In opt-out mode it
+   * denies `advertising` and `social` exactly as the browser will.
    * @default false
    */
   gpc?: boolean;

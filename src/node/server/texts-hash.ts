@@ -1,6 +1,6 @@
 /**
  * Recomputes a record's `textsHash` from a config and a language, as the browser computed it,
- * so a site can prove which wording a visitor saw (contract section 5). Same code as the
+ * so a site can prove which wording a visitor saw (README, "Proof of consent"). Same code as the
  * browser's: the texts the interface shows in that language, the category labels and
  * descriptions, the vendor names, canonical JSON (RFC 8785), SHA-256.
  */

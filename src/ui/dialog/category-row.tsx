@@ -1,7 +1,7 @@
 /**
- * One category in the preferences dialog: its name, a switch (or "Always active" for
- * necessary, which is text, not a disabled control: standards GDPR-2, A11Y-9), its description,
- * and an expandable list of its cookies and partners.
+ * One category in the preferences dialog: its name, a switch (or "Always active" for necessary,
+ * which is text, not a disabled control: ePrivacy Art. 5(3): strictly necessary, WCAG 1.3.1/4.1.2),
+ * its description, and an expandable list of its cookies and partners.
  */
 import { categoryText } from '../../i18n/texts';
 import type { UiContext } from '../context';

@@ -1,7 +1,7 @@
 /**
- * The preferences dialog (contract section 10, standards A11Y-1/2): a native modal dialog that
- * edits a draft. Only "Save", "Accept all" and "Reject all" record anything; closing (the close
- * button or Escape) discards the draft.
+ * The preferences dialog (WAI-ARIA APG dialog pattern, WCAG 4.1.2 and 2.4.3): a native modal dialog
+ * that edits a draft. Only "Save", "Accept all" and "Reject all" record anything; closing (the
+ * close button or Escape) discards the draft.
  */
 import { Component, createRef } from 'preact';
 import { fill } from '../../i18n/texts';
@@ -122,7 +122,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
           )}
         </div>
         <div class="actions">
-          {/* One row for the pair at every width and in every language: equal in size (standards GDPR-16). */}
+          {/* One row for the pair at every width and in every language: equal in size (11 CCR §7004). */}
           <div class="pair">
             <button type="button" data-cg="accept-all" onClick={this.decide(gate.acceptAll)}>
               {texts.acceptAll}
@@ -131,7 +131,7 @@ export class Preferences extends Component<PreferencesProps, PreferencesState> {
               {texts.rejectAll}
             </button>
           </div>
-          {/* In the banner's order, "Save choices" where "Manage preferences" was (standards GDPR-16). */}
+          {/* In the banner's order, "Save choices" where "Manage preferences" was (11 CCR §7004). */}
           <button type="button" class="alt" data-cg="save" onClick={this.decide(() => gate.set(this.choices()))}>
             {texts.save}
           </button>

@@ -1,14 +1,14 @@
 /**
  * The preferences dialog's CSS, shipped with the dialog part (on top of the base CSS). Light:
  * categories are soft cards rather than grey rules; the dialog is lifted by a shadow, with a
- * transparent border that forced colours turn into a visible one. "Accept all" and "Reject all"
- * are the same filled buttons, kept apart from Save in a pair of their own, so they are either
- * side by side as two equal halves or stacked at full width, never one of each (standards
- * GDPR-16); "Save choices" is outlined (`.alt`), as
- * "Manage preferences" is in the banner, in the same place: it saves the switches, a different
- * kind of act. A switch is enabled in both states (WCAG 1.4.11: track and thumb ≥ 3:1 against
- * the card): off is a dark outline with a small dark thumb at the start, on is filled with a
- * large thumb carrying a check mark at the end, so the state shows without colour (1.4.1).
+ * transparent border that forced colours turn into a visible one. "Accept all" and "Reject all" are
+ * the same filled buttons, kept apart from Save in a pair of their own, so they are either side by
+ * side as two equal halves or stacked at full width, never one of each (standards 11 CCR §7004);
+ * "Save choices" is outlined (`.alt`), as "Manage preferences" is in the banner, in the same place:
+ * it saves the switches, a different kind of act. A switch is enabled in both states (WCAG 1.4.11:
+ * track and thumb ≥ 3:1 against the card): off is a dark outline with a small dark thumb at the
+ * start, on is filled with a large thumb carrying a check mark at the end, so the state shows
+ * without colour (1.4.1).
  */
 export const DIALOG_CSS = `
 .dialog{width:calc(100% - 24px);max-width:640px;max-height:calc(100% - 24px);padding:0;border:1px solid transparent;border-radius:calc(var(--radius) * 1.5);background:var(--bg);color:var(--fg);box-shadow:0 12px 48px rgba(0,0,0,.35)}

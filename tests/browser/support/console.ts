@@ -1,9 +1,9 @@
 /**
- * Browser suites fail on any `[consent-gate]` warning or error a test did not expect (issue 9).
- * Each suite's page helper attaches its browser context (every page in it, also pages opened
- * later); after the context is closed the suite calls `verify()`, which fails the test on a
- * line no test claimed. A test that provokes a line on purpose claims it with `expect(/…/)`,
- * or takes it with `take(/…/)` to assert on it (counts, wording).
+ * Browser suites fail on any `[consent-gate]` warning or error a test did not expect. Each suite's
+ * page helper attaches its browser context (every page in it, also pages opened later); after the
+ * context is closed the suite calls `verify()`, which fails the test on a line no test claimed. A
+ * test that provokes a line on purpose claims it with `expect(/…/)`, or takes it with `take(/…/)`
+ * to assert on it (counts, wording).
  */
 import type { BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 

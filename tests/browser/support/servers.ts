@@ -3,7 +3,7 @@
  * - the first party, `http://127.0.0.1:<A>`: registered pages, the built `dist/` and
  *   `node_modules/` (for the import map), so the page loads the library exactly as a site would;
  * - the third party, `http://localhost:<B>` (another host, so another origin): answers any path
- *   and logs every request, so a test can prove that nothing gated was fetched (standards GDPR-1).
+ *   and logs every request, so a test can prove that nothing gated was fetched (ePrivacy Art. 5(3)).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';

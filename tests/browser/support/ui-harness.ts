@@ -16,7 +16,7 @@ import { scriptJson } from './pages';
 import { PROJECT_ROOT, type Servers } from './servers';
 import { useBrowserSuite } from './suite';
 
-/** The configuration of contract section 10's test page, unless a test needs another. */
+/** The configuration of the interface's test page, unless a test needs another. */
 export const UI_CONFIG: ConsentGateConfig = {
   mode: 'opt-in',
   privacyPolicyUrl: '/privacy',
@@ -27,7 +27,7 @@ export const UI_CONFIG: ConsentGateConfig = {
 export const IIFE_PATH = join(PROJECT_ROOT, 'dist', 'consent-gate.iife.js');
 export const AXE_PATH = join(PROJECT_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** The WCAG tags every axe run is limited to (standards A11Y-14). */
+/** The WCAG tags every axe run is limited to (axe-core, WCAG 2.2 A/AA). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const HEADLINES = [
@@ -299,8 +299,8 @@ export interface AxeOutcome {
 
 /**
  * Runs axe-core over the page: the WCAG 2.0/2.1/2.2 A and AA tags plus `target-size`, enabled
- * explicitly (standards A11Y-14). Only findings inside the interface count; frames are skipped
- * (the gated third-party iframe is not ours).
+ * explicitly (axe-core, WCAG 2.2 A/AA). Only findings inside the interface count; frames are
+ * skipped (the gated third-party iframe is not ours).
  */
 export async function runAxe(page: Page): Promise<AxeOutcome> {
   await page.addScriptTag({ path: AXE_PATH });

@@ -2,10 +2,11 @@
  * Accessibility and fairness of the interface in real headless Chromium, through the script-tag
  * build on a realistic article page.
  *
- * Standards cited: A11Y-14 (axe in every UI state, `target-size` enabled explicitly), A11Y-6
- * (contrast, light and dark), A11Y-8 (target size), GDPR-2 and GDPR-6 (nothing pre-ticked,
- * necessary shown as "Always active"), GDPR-4 and GDPR-16 (reject as easy and as visible as
- * accept), GDPR-15 (placeholders), SEC-5 (texts are text, never HTML).
+ * Standards cited: axe-core, WCAG 2.2 A/AA (axe in every UI state, `target-size` enabled
+ * explicitly), WCAG 1.4.3/1.4.11 (contrast, light and dark), WCAG 2.5.8 (target size), ePrivacy
+ * Art. 5(3): strictly necessary, CJEU C-673/17 Planet49 (nothing pre-ticked, necessary shown as
+ * "Always active"), EDPB cookie banner taskforce, 11 CCR §7004 (reject as easy and as visible as
+ * accept), CJEU C-40/17 Fashion ID (placeholders), no XSS (texts are text, never HTML).
  *
  * Build first: `npm run build`.
  */
@@ -18,13 +19,13 @@ const ui = useUiHarness();
 /** Runs axe and asserts: `target-size` ran, and no violation inside the interface. */
 async function expectNoAxeViolations(page: Page, state: string): Promise<void> {
   const outcome = await runAxe(page);
-  expect(outcome.rulesRun, 'axe ran the WCAG 2.2 target-size rule (A11Y-8, A11Y-14)').toContain('target-size');
-  expect(outcome.rulesRun, 'axe ran color-contrast (A11Y-6)').toContain('color-contrast');
+  expect(outcome.rulesRun, 'axe ran the WCAG 2.2 target-size rule (WCAG 2.5.8; axe-core, WCAG 2.2 A/AA)').toContain('target-size');
+  expect(outcome.rulesRun, 'axe ran color-contrast (WCAG 1.4.3/1.4.11)').toContain('color-contrast');
   if (outcome.incomplete.length > 0) console.log(`[a11y] ${state}: axe needs review for ${outcome.incomplete.join(', ')}`);
   expect(outcome.violations, `axe violations in ${state}:\n${describeFindings(outcome.violations)}`).toEqual([]);
 }
 
-describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (A11Y-14, A11Y-6, A11Y-8)', () => {
+describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (axe-core, WCAG 2.2 A/AA; WCAG 1.4.3/1.4.11; WCAG 2.5.8)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the opt-in banner, ${colorScheme} scheme`, async () => {
       const { page } = await ui.open({ context: { colorScheme } });
@@ -35,12 +36,12 @@ describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (A11Y-14, A
       const { page } = await ui.open({ context: { colorScheme } });
       await page.locator(`${BANNER} [data-cg="manage"]`).click();
       await page.locator(DIALOG).waitFor({ state: 'visible' });
-      // Expanded category details are a UI state too (A11Y-14).
+      // Expanded category details are a UI state too (axe-core, WCAG 2.2 A/AA).
       await page.locator(`${DIALOG} summary`).first().click();
       await expectNoAxeViolations(page, `the preferences dialog (${colorScheme})`);
     });
 
-    test(`the embed placeholder after "Reject all", ${colorScheme} scheme (GDPR-15)`, async () => {
+    test(`the embed placeholder after "Reject all", ${colorScheme} scheme (CJEU C-40/17 Fashion ID)`, async () => {
       const { page } = await ui.open({ context: { colorScheme } });
       await page.locator(`${BANNER} [data-cg="reject-all"]`).click();
       await page.locator(BANNER).waitFor({ state: 'detached' });
@@ -68,7 +69,7 @@ describe('axe-core finds no WCAG 2.2 A/AA violation in the interface (A11Y-14, A
   });
 });
 
-describe('reject is exactly as prominent as accept on the first layer (GDPR-4, GDPR-16)', () => {
+describe('reject is exactly as prominent as accept on the first layer (EDPB cookie banner taskforce, 11 CCR §7004)', () => {
   test('"Accept all" and "Reject all" are buttons of equal size with identical font, border and background', async () => {
     const { page } = await ui.open();
     const measure = (hook: string) =>
@@ -106,7 +107,7 @@ describe('reject is exactly as prominent as accept on the first layer (GDPR-4, G
   });
 });
 
-describe('the preferences dialog on a fresh visit (GDPR-2, GDPR-6)', () => {
+describe('the preferences dialog on a fresh visit (ePrivacy Art. 5(3): strictly necessary, CJEU C-673/17 Planet49)', () => {
   test('every category switch is off and "necessary" shows the visible words "Always active"', async () => {
     const { page } = await ui.open();
     await page.locator(`${BANNER} [data-cg="manage"]`).click();
@@ -125,7 +126,7 @@ describe('the preferences dialog on a fresh visit (GDPR-2, GDPR-6)', () => {
   });
 });
 
-describe('configuration texts are rendered as text, never HTML (SEC-5)', () => {
+describe('configuration texts are rendered as text, never HTML (no XSS)', () => {
   test('an HTML payload in texts.en.bannerTitle shows literally and runs nothing', async () => {
     const payload = '<img src=x onerror=window.pwned=1>';
     const { page } = await ui.open({ config: { ...UI_CONFIG, texts: { en: { bannerTitle: payload } } } });

@@ -1,12 +1,12 @@
 /**
- * The banner's first layer as a visitor, a crawler and a regulator's tool see it (issue 11).
- * Compliance scanners read the page with `document.querySelectorAll` and never enter a shadow
- * root, so the banner's words (the text, the partners, the privacy-policy link) are light-DOM
- * children of the host, slotted into the shadow banner: one copy, shown in the banner.
+ * The banner's first layer as a visitor, a crawler and a regulator's tool see it. Compliance
+ * scanners read the page with `document.querySelectorAll` and never enter a shadow root, so the
+ * banner's words (the text, the partners, the privacy-policy link) are light-DOM children of the
+ * host, slotted into the shadow banner: one copy, shown in the banner.
  *
- * Standards cited: GDPR-7 (before the choice: purposes and the third parties), GDPR-10 (how to
- * withdraw), CCPA/CPRA §7025 and Civ. Code §1798.135 (opt-out notice in the law's words: "sell or share"), A11Y-2/A11Y-3 (keyboard), A11Y-14 (axe),
- * contract section 10.
+ * Standards cited: GDPR Art. 13 (before the choice: purposes and the third parties), GDPR Art.
+ * 7(3) (how to withdraw), CCPA/CPRA §7025 and Civ. Code §1798.135 (opt-out notice in the law's
+ * words: "sell or share"), WCAG 2.1.1, 2.1.2 and 2.4.3 (keyboard), axe-core's WCAG 2.2 A/AA rules.
  *
  * Build first: `npm run build`.
  */
@@ -58,7 +58,7 @@ function landmarkText(page: Page, name: string) {
   }, name);
 }
 
-describe('the landmark holds the whole first layer, as a crawler reads it (contract section 10)', () => {
+describe('the landmark holds the whole first layer, as a crawler reads it', () => {
   test('the textContent of the element with the banner\'s role and name has the purposes, partners, withdrawal, retention, policy link and every button', async () => {
     const { page } = await ui.open();
     const landmark = await landmarkText(page, 'Cookie consent');
@@ -88,7 +88,7 @@ describe('the landmark holds the whole first layer, as a crawler reads it (contr
   });
 });
 
-describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
+describe('the first layer is in the light DOM (GDPR Art. 13)', () => {
   test('document.querySelectorAll finds the text with purposes, partners and withdrawal, and the privacy-policy link', async () => {
     const { page } = await ui.open({ config: VENDOR_CONFIG });
     const found = await crawl(page);
@@ -152,7 +152,7 @@ describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
   });
 
   for (const mode of ['opt-in', 'opt-out'] as const) {
-    test(`axe finds no violation with the partners listed, ${mode} (A11Y-14)`, async () => {
+    test(`axe finds no violation with the partners listed, ${mode} (axe-core, WCAG 2.2 A/AA)`, async () => {
       const { page } = await ui.open({ config: { ...VENDOR_CONFIG, mode } });
       await page.getByRole('button', { name: '3 others' }).click();
       const outcome = await runAxe(page);
@@ -168,7 +168,7 @@ describe('the first layer is in the light DOM (issue 11, GDPR-7)', () => {
     await expect(page.locator(`${BANNER} [data-cg="reject-all"]`).textContent()).resolves.toBe('Do not sell or share my personal information');
   });
 
-  test('"Got it" is still described by the slotted text in the accessibility tree (A11Y-10)', async () => {
+  test('"Got it" is still described by the slotted text in the accessibility tree (WCAG 2.5.3)', async () => {
     const { page } = await ui.open({ config: { ...VENDOR_CONFIG, mode: 'opt-out' } });
     await page.locator(`${BANNER} [data-cg="acknowledge"]`).waitFor();
     const cdp = await page.context().newCDPSession(page);

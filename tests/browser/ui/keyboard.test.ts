@@ -5,10 +5,10 @@
  * returns focus), a custom choice can be saved and withdrawn from the keyboard alone, and the
  * page's focused element is never hidden behind the banner.
  *
- * Standards cited: A11Y-2 (focus management), A11Y-3 (everything by keyboard, no trap in the
- * banner), A11Y-4 (WCAG 2.4.11 Focus Not Obscured), A11Y-11 (status message after save),
- * A11Y-13 (the banner first in the tab sequence), GDPR-5 (closing records nothing), GDPR-10
- * (re-open controls).
+ * Standards cited: WAI-ARIA APG dialog, WCAG 2.4.3 (focus management), WCAG 2.1.1/2.1.2 (everything
+ * by keyboard, no trap in the banner), WCAG 2.4.11 (Focus Not Obscured), WCAG 4.1.3 (status message
+ * after save), WCAG 1.3.2 (the banner first in the tab sequence), GDPR Recital 32 (closing records
+ * nothing), GDPR Art. 7(3) (re-open controls).
  *
  * Build first: `npm run build`.
  */
@@ -34,16 +34,17 @@ async function expectFocusTrapped(page: Page, key: 'Tab' | 'Shift+Tab', times: n
   return seen;
 }
 
-describe('keyboard only, from a fresh visit to a saved custom choice and back (A11Y-2, A11Y-3, A11Y-11, A11Y-13)', () => {
+describe('keyboard only, from a fresh visit to a saved custom choice and back (WAI-ARIA APG dialog, WCAG 2.4.3; WCAG 2.1.1/2.1.2; WCAG 4.1.3; WCAG 1.3.2)', () => {
   test('banner first, no trap; dialog modal with Escape and focus return; save, re-open from the settings button and the footer link', async () => {
     const { page, context } = await ui.open();
 
-    // A11Y-13: the host is the first element of <body>, so the banner comes first in the tab order.
+    // WCAG 1.3.2: the host is the first element of <body>, so the banner comes first in the tab
+    // order.
     expect(await page.evaluate(() => document.body.firstElementChild?.id)).toBe('consent-gate');
     const toBanner = await pressUntil(page, 'Tab', (focus) => focus.inBanner && focus.tag === 'button', 3);
     expect(toBanner, 'Tab presses to reach a banner button').toBeLessThanOrEqual(3);
 
-    // A11Y-3: the banner is not modal, Tab leaves it for the page.
+    // WCAG 2.1.1/2.1.2: the banner is not modal, Tab leaves it for the page.
     await pressUntil(page, 'Tab', (focus) => !focus.inHost, 6);
     const outside = await focusInfo(page);
     expect(outside.href, 'a page link has focus after leaving the banner').not.toBeNull();
@@ -56,7 +57,7 @@ describe('keyboard only, from a fresh visit to a saved custom choice and back (A
     expect(opened.inDialog, `focus moved into the dialog, found ${JSON.stringify(opened)}`).toBe(true);
     expect(await page.locator(DIALOG).evaluate((dialog) => (dialog as HTMLDialogElement).open && dialog.matches(':modal'))).toBe(true);
 
-    // A11Y-2: Tab and Shift+Tab wrap inside the dialog.
+    // WAI-ARIA APG dialog, WCAG 2.4.3: Tab and Shift+Tab wrap inside the dialog.
     const forward = await expectFocusTrapped(page, 'Tab', 20);
     const backward = await expectFocusTrapped(page, 'Shift+Tab', 20);
     for (const seen of [forward, backward]) {
@@ -69,7 +70,8 @@ describe('keyboard only, from a fresh visit to a saved custom choice and back (A
     await page.keyboard.press('Space');
     expect(await toggleState(page, 'social')).toBe('true');
 
-    // Escape discards the draft, records nothing (GDPR-5) and returns focus to "Manage preferences".
+    // Escape discards the draft, records nothing (GDPR Recital 32) and returns focus to "Manage
+    // preferences".
     await page.keyboard.press('Escape');
     await page.locator(DIALOG).waitFor({ state: 'detached' });
     await page.locator(BANNER).waitFor({ state: 'visible' });
@@ -89,13 +91,14 @@ describe('keyboard only, from a fresh visit to a saved custom choice and back (A
     await page.keyboard.press('Enter');
     await page.locator(DIALOG).waitFor({ state: 'detached' });
 
-    // A11Y-11: the polite live region says so; social is allowed, so the embed loads; a record exists.
+    // WCAG 4.1.3: the polite live region says so; social is allowed, so the embed loads; a record
+    // exists.
     await expect(page.locator('[data-cg="live"]').textContent({ timeout: 2_000 })).resolves.toMatch(/saved/i);
     await page.waitForFunction(() => !!document.querySelector('iframe[data-consent="social"]')?.getAttribute('src'), undefined, { timeout: 3_000 });
     expect(await page.locator('iframe[data-consent="social"]').getAttribute('src')).toBe(`${ui.servers.thirdParty}/t/embed.html`);
     expect(await consentCookie(context), 'the consent cookie is written').toBeDefined();
 
-    // GDPR-10: the floating settings button appears and is reachable by keyboard.
+    // GDPR Art. 7(3): the floating settings button appears and is reachable by keyboard.
     const settings = page.locator('[data-cg="settings-button"]');
     await settings.waitFor({ state: 'visible' });
     // The host is the first element of <body>: from the page's first link, Shift+Tab reaches it.
@@ -122,7 +125,7 @@ describe('keyboard only, from a fresh visit to a saved custom choice and back (A
     expect(afterFooter.consentOpen, `focus back on the footer link, found ${JSON.stringify(afterFooter)}`).toBe(true);
   });
 
-  test('"Reject all" works from the keyboard alone (A11Y-3)', async () => {
+  test('"Reject all" works from the keyboard alone (WCAG 2.1.1/2.1.2)', async () => {
     const { page, context } = await ui.open();
     await pressUntil(page, 'Tab', (focus) => focus.cg === 'reject-all' && focus.inBanner, 4);
     await page.keyboard.press('Enter');
@@ -132,7 +135,7 @@ describe('keyboard only, from a fresh visit to a saved custom choice and back (A
   });
 });
 
-describe('the banner never hides the focused element of the page (A11Y-4, WCAG 2.4.11)', () => {
+describe('the banner never hides the focused element of the page (WCAG 2.4.11 Focus Not Obscured)', () => {
   test('at 1280×600, tabbing through at least 10 of the page\'s own controls, none is entirely covered by the banner', async () => {
     const { page } = await ui.open({ context: { viewport: { width: 1280, height: 600 } } });
     const covered: string[] = [];

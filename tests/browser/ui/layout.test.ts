@@ -3,9 +3,9 @@
  * realistic article page: no layout shift, reflow at 320 CSS px and at 200 % zoom, reduced
  * motion, forced colours, and every built-in language without clipped labels.
  *
- * Standards cited: A11Y-7 (reflow 1.4.10, 200 % zoom 1.4.4), A11Y-12 (reduced motion),
- * A11Y-9 / 1.4.1 (switch state not by colour alone, also in forced colours), contract section 10
- * (no layout shift, 320 px, eight languages, a banner name in the page's language).
+ * Standards cited: WCAG 1.4.10 (reflow), 1.4.4 (200 % zoom), 2.2.2 and 2.3.3 (reduced motion),
+ * 1.3.1, 4.1.2 and 1.4.1 (switch state not by colour alone, also in forced colours), 3.1.2 (a
+ * banner name in the page's language).
  *
  * Build first: `npm run build` (it also puts the locale files in `dist/locales/`).
  */
@@ -49,7 +49,7 @@ async function expectBannerButtonsReachable(page: Page): Promise<void> {
   }
 }
 
-describe('no layout shift (contract section 10)', () => {
+describe('no layout shift', () => {
   type Shift = { value: number; time: number; hadRecentInput: boolean; sources: string[] };
   type Cls = { total: number; entries: Shift[] };
   /** Records every layout-shift entry, also those right after an input (see below). */
@@ -94,7 +94,7 @@ describe('no layout shift (contract section 10)', () => {
   }
 });
 
-describe('reflow at 320 CSS px (A11Y-7, WCAG 1.4.10)', () => {
+describe('reflow at 320 CSS px (WCAG 1.4.10 Reflow)', () => {
   test('320×640: no horizontal scroll, every banner button fully in view and clickable; the dialog fits and "Save choices" is reachable', async () => {
     const { page } = await ui.open({ context: { viewport: { width: 320, height: 640 } } });
     const width = await documentWidth(page);
@@ -126,7 +126,7 @@ describe('reflow at 320 CSS px (A11Y-7, WCAG 1.4.10)', () => {
   });
 });
 
-describe('motion and forced colours (A11Y-12, A11Y-9)', () => {
+describe('motion and forced colours (WCAG 2.2.2/2.3.3, WCAG 1.3.1/4.1.2)', () => {
   test('with prefers-reduced-motion: reduce, the switch thumb has transition-duration 0s and nothing in the UI animates', async () => {
     const { page } = await ui.open({ context: { reducedMotion: 'reduce' } });
     const motion = () =>
@@ -174,7 +174,7 @@ describe('motion and forced colours (A11Y-12, A11Y-9)', () => {
   });
 });
 
-describe('themes (contract section 10: dark mode by prefers-color-scheme or "theme")', () => {
+describe('themes (dark mode by prefers-color-scheme or "theme")', () => {
   for (const [theme, colorScheme] of [
     ['light', 'dark'],
     ['dark', 'light'],
@@ -185,7 +185,7 @@ describe('themes (contract section 10: dark mode by prefers-color-scheme or "the
       const colours = await page.evaluate(() => {
         const banner = document.querySelector('#consent-gate > [data-cg="banner"]')!;
         const placeholder = document.querySelector('[data-cg="placeholder"]')!.shadowRoot!.querySelector('.placeholder')!;
-        // The placeholder's card is tinted from the theme's background (issue 10): compare the theme itself.
+        // The placeholder's card is tinted from the theme's background: compare the theme itself.
         const of = (element: Element) => ({ background: getComputedStyle(element).getPropertyValue('--bg').trim(), text: getComputedStyle(element).color });
         return { banner: of(banner), placeholder: of(placeholder) };
       });
@@ -194,7 +194,7 @@ describe('themes (contract section 10: dark mode by prefers-color-scheme or "the
   }
 });
 
-describe('every built-in language renders without overflow (contract section 10, A11Y-7)', () => {
+describe('every built-in language renders without overflow (WCAG 1.4.10)', () => {
   const LANGUAGES = ['en', 'es', 'it', 'de', 'pt', 'fr', 'ru', 'ja'] as const;
 
   test.each(LANGUAGES)('%s: banner labels not clipped and no horizontal scroll at 320×640 and 1280×720; the banner is named in that language', async (language) => {
@@ -231,7 +231,7 @@ describe('every built-in language renders without overflow (contract section 10,
   });
 });
 
-describe('banner layouts: "box" and "bar" (contract section 10)', () => {
+describe('banner layouts: "box" and "bar"', () => {
   /** The banner's box, whether it is framed on all sides (a card), its choices, and the page's scroll padding. */
   const measure = (page: Page) =>
     page.evaluate((banner) => {

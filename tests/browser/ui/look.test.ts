@@ -3,10 +3,10 @@
  * script-tag build: the dialog's footer, the switches, hover styles, the floating settings button
  * and the embed placeholders.
  *
- * Standards cited: GDPR-16 (Accept and Reject equally prominent; Save a different kind of act),
- * A11Y-6 / WCAG 1.4.11 (a switch's boundaries ≥ 3:1 in both states), WCAG 1.4.1 (state not by
- * colour alone), WCAG 1.4.13 (content on hover or focus), WCAG 2.4.11 (nothing fixed hides the
- * page's content for good), GDPR-15 (placeholders).
+ * Standards cited: 11 CCR §7004 (Accept and Reject equally prominent; Save a different kind of
+ * act), WCAG 1.4.11 (a switch's boundaries ≥ 3:1 in both states), WCAG 1.4.1 (state not by colour
+ * alone), WCAG 1.4.13 (content on hover or focus), WCAG 2.4.11 (nothing fixed hides the page's
+ * content for good), CJEU C-40/17 Fashion ID (placeholders).
  *
  * Build first: `npm run build`.
  */
@@ -43,7 +43,7 @@ async function openDialog(page: Page): Promise<void> {
   await page.locator(DIALOG).waitFor({ state: 'visible' });
 }
 
-describe('the dialog\'s footer (GDPR-16)', () => {
+describe('the dialog\'s footer (11 CCR §7004)', () => {
   test('"Accept all" and "Reject all" are identical filled buttons of one size; "Save choices" is outlined, after them', async () => {
     const { page } = await ui.open();
     await openDialog(page);
@@ -69,7 +69,7 @@ describe('the dialog\'s footer (GDPR-16)', () => {
   });
 });
 
-describe('the dialog\'s footer at 320 px in German, the longest labels (GDPR-16)', () => {
+describe('the dialog\'s footer at 320 px in German, the longest labels (11 CCR §7004)', () => {
   test('"Alle akzeptieren" and "Alle ablehnen" are of equal size, side by side or one above the other; "Auswahl speichern" comes after them', async () => {
     const { page } = await ui.open({ config: { ...UI_CONFIG, language: 'de' }, context: { viewport: { width: 320, height: 640 } } });
     await openDialog(page);
@@ -217,7 +217,7 @@ describe('the floating settings button', () => {
   });
 });
 
-describe('placeholders (GDPR-15)', () => {
+describe('placeholders (CJEU C-40/17 Fashion ID)', () => {
   const WIDGETS = `<p>Like this story: <iframe id="like" data-consent="social" data-src="${'%TP%'}/t/like.html" width="150" height="28" title="Like"></iframe></p>
 <div><iframe id="one" data-consent="social" data-src="${'%TP%'}/t/a.html" width="400" height="200" title="A"></iframe></div>
 <div><iframe id="two" data-consent="social" data-src="${'%TP%'}/t/b.html" width="400" height="200" title="B"></iframe></div>`;

@@ -1,13 +1,12 @@
 /**
- * Phones (issue 10): the script-tag build on touch screens of 320×640 and 390×844 CSS px, on a
- * page with everything the library renders into it: the banner, a placeholder for a blocked
- * video, the cookie declaration table, and, after a withdrawal, the reload notice beside the
- * settings button.
+ * Phones: the script-tag build on touch screens of 320×640 and 390×844 CSS px, on a page with
+ * everything the library renders into it: the banner, a placeholder for a blocked video, the cookie
+ * declaration table, and, after a withdrawal, the reload notice beside the settings button.
  *
- * Standards cited: A11Y-7 (reflow, WCAG 1.4.10: nothing scrolls sideways at 320 px), A11Y-8
- * (targets, WCAG 2.5.8: the primary buttons at 44×44), contract section 10 (banner at the bottom,
- * 320 px, eight languages) and issue 10's budget (banner at most a third of the viewport's height
- * at 390×844 in English, fully on screen at 320×640 in every language).
+ * Standards cited: WCAG 1.4.10 (reflow: nothing scrolls sideways at 320 px), WCAG 2.5.8 (targets:
+ * the primary buttons at 44×44). Our own budget, so the page stays readable behind the banner:
+ * at the bottom, at most a third of the viewport's height at 390×844 in English, fully on screen
+ * at 320×640 in every language.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
@@ -78,7 +77,7 @@ async function expectTappableButtons(page: Page, what: string): Promise<void> {
   }
 }
 
-describe('phones with touch: nothing scrolls sideways (A11Y-7, WCAG 1.4.10)', () => {
+describe('phones with touch: nothing scrolls sideways (WCAG 1.4.10 Reflow)', () => {
   for (const viewport of PHONES) {
     test(`${viewport.width}×${viewport.height}: with the banner, a placeholder and the cookie table, the page is no wider than the screen`, async () => {
       const { page } = await openPhone(viewport);
@@ -103,7 +102,7 @@ describe('phones with touch: nothing scrolls sideways (A11Y-7, WCAG 1.4.10)', ()
   });
 });
 
-describe('the banner on phones (issue 10, A11Y-8)', () => {
+describe('the banner on phones (WCAG 2.5.8)', () => {
   test('390×844, English: at most a third of the viewport\'s height, every button tappable', async () => {
     const { page } = await openPhone(PHONES[1]!);
     const banner = await boxOf(page, BANNER);
@@ -111,7 +110,7 @@ describe('the banner on phones (issue 10, A11Y-8)', () => {
     await expectTappableButtons(page, '390×844 en');
   });
 
-  test('390×844, English, five partners named, the others listed (issue 11): still at most a third', async () => {
+  test('390×844, English, five partners named, the others listed: still at most a third', async () => {
     const categories: ConsentGateConfig['categories'] = {
       ...CONFIG.categories,
       advertising: { ...CONFIG.categories!.advertising, vendors: [{ name: 'Google' }, { name: 'Meta' }, { name: 'Criteo' }] },
@@ -137,7 +136,7 @@ describe('the banner on phones (issue 10, A11Y-8)', () => {
   }
 });
 
-describe('no two pieces of the interface overlap (issue 10)', () => {
+describe('no two pieces of the interface overlap', () => {
   for (const viewport of PHONES) {
     test(`${viewport.width}×${viewport.height}: after a withdrawal, the reload notice, the settings button and the banner are apart, all on screen`, async () => {
       const { page } = await openPhone(viewport);

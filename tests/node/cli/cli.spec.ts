@@ -1,6 +1,6 @@
 /**
- * The command line (contract section 11), run in-process with captured output, against the
- * embedded store and PostgreSQL; and once as the real `bin` over the built files.
+ * The command line, run in-process with captured output, against the embedded store and PostgreSQL;
+ * and once as the real `bin` over the built files.
  */
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

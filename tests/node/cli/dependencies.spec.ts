@@ -1,7 +1,7 @@
 /**
- * The built command in a project that installed consent-gate alone (no optional peer
- * dependencies, contract section 11): one message names every package a command needs, and a
- * failed run leaves no data directory behind.
+ * The built command in a project that installed consent-gate alone (no optional peer dependencies):
+ * one message names every package a command needs, and a failed run leaves no data directory
+ * behind.
  */
 import { execFile } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';

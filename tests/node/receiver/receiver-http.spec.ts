@@ -1,6 +1,6 @@
 /**
- * The Node handler over real loopback sockets, on the embedded store (contract section 11:
- * JSON and text/plain bodies, clear 4xx errors, append-only, once per record id).
+ * The Node handler over real loopback sockets, on the embedded store (README, "The receiver": JSON
+ * and text/plain bodies, clear 4xx errors, append-only, once per record id).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReceiver } from '../../../src/node/receiver/create-receiver.js';
@@ -32,7 +32,7 @@ async function stored(consentId: string): Promise<number> {
 }
 
 describe('receiver over HTTP', () => {
-  it('stores a JSON record and answers 201 (GDPR-14)', async () => {
+  it('stores a JSON record and answers 201 (GDPR Art. 7(1))', async () => {
     const record = makeRecord();
     const answer = await postJson(url, record);
     expect(answer.status).toBe(201);

@@ -1,7 +1,6 @@
 /**
- * The published record schema (contract sections 5 and 11; standards GDPR-14: random ids,
- * UTC time, revision and texts hash, language, mode, choices, method, GPC, library version,
- * no personal data).
+ * The published record schema (GDPR Art. 7(1): random ids, UTC time, revision and texts hash,
+ * language, mode, choices, method, GPC, library version, no personal data).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import schema from '../../../schema/record.schema.json' with { type: 'json' };
@@ -28,7 +27,7 @@ describe('record.schema.json', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
-  it('knows every method the browser records, plus reset (GDPR-14: withdrawal is a record too)', () => {
+  it('knows every method the browser records, plus reset (GDPR Art. 7(1): withdrawal is a record too)', () => {
     const browserMethods: ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'acknowledge', 'gpc'];
     expect(schema.properties.method.enum).toEqual([...browserMethods, 'reset']);
   });
@@ -61,7 +60,7 @@ describe('record.schema.json', () => {
     ['a relative URL', { url: '/articles/today' }, 'url'],
     ['a javascript: URL', { url: 'javascript:alert(1)' }, 'url'],
     ['a URL over 2048 characters', { url: `https://www.example.com/${'a'.repeat(2048)}` }, 'url'],
-    ['an extra field (no personal data: GDPR-14)', { ip: '203.0.113.9' }, 'ip'],
+    ['an extra field (no personal data: GDPR Art. 5(1)(c))', { ip: '203.0.113.9' }, 'ip'],
   ];
 
   it.each(invalid)('rejects %s and names the field', (_, change, field) => {

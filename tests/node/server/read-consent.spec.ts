@@ -1,6 +1,6 @@
 /**
  * `readConsent()` gives the same state as the browser's `get()` for the same cookie
- * (contract sections 5, 8, 11; standards CK-5, CK-7, GPC-2, GPC-6, GDPR-13).
+ * (RFC 6265 §4.1.1 and §5.4, 11 CCR §7025, W3C GPC, EDPB Guidelines 05/2020).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -37,14 +37,14 @@ describe('readConsent', () => {
     expect(state).toEqual(deriveConsent(resolveConfig(config), decision(), false));
   });
 
-  it('takes the newest valid one of several cookies with the name (CK-7)', () => {
+  it('takes the newest valid one of several cookies with the name (RFC 6265 §5.4)', () => {
     const older = decision({ timestamp: NOW_S - 7200, allowed: [], denied: ['functional', 'advertising', 'social'], method: 'reject-all' });
     const newer = decision({ timestamp: NOW_S - 60, allowed: ['functional', 'advertising', 'social'], denied: [], method: 'accept-all' });
     expect(readConsent(`${cookie(newer)}; ${cookie(older)}`, config, { now: NOW }).method).toBe('accept-all');
     expect(readConsent(`${cookie(older)}; consent_gate=garbage; ${cookie(newer)}`, config, { now: NOW }).method).toBe('accept-all');
   });
 
-  it('is no decision for an other-revision, expired, future-dated or other-categories cookie (CK-5, GDPR-13)', () => {
+  it('is no decision for an other-revision, expired, future-dated or other-categories cookie (RFC 6265 §4.1.1, EDPB Guidelines 05/2020)', () => {
     for (const stale of [
       decision({ revision: 1 }),
       decision({ timestamp: NOW_S - 183 * 86_400 }),
@@ -62,7 +62,7 @@ describe('readConsent', () => {
     expect(readConsent(cookie(decision({ timestamp: NOW_S - 2 * 86_400 }), 'cg'), custom, { now: NOW }).decided).toBe(false);
   });
 
-  it('applies Sec-GPC in opt-out mode as the browser does (GPC-2, GPC-6), and grants nothing in opt-in mode', () => {
+  it('applies Sec-GPC in opt-out mode as the browser does (11 CCR §7025, W3C GPC), and grants nothing in opt-in mode', () => {
     const optOut: ConsentGateConfig = { ...config, mode: 'opt-out' };
     const fresh = readConsent(undefined, optOut, { now: NOW, gpc: true });
     expect(fresh).toMatchObject({ decided: true, method: 'gpc', gpc: true, id: null, categories: { functional: true, advertising: false, social: false } });

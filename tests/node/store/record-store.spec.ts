@@ -1,6 +1,6 @@
 /**
  * The store contract, run against both real stores: PGlite in a temp directory and PostgreSQL
- * in a fresh database (standards GDPR-14: proof of consent kept server-side, append-only).
+ * in a fresh database (GDPR Art. 7(1): proof of consent kept server-side, append-only).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsentRecord, StoredRecord } from '../../../src/node/schema/record.js';

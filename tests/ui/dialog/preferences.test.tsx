@@ -30,8 +30,8 @@ async function openDialog(config: ConsentGateConfig = SITE, before?: (mounted: M
   return { ...mounted, dialog, toggle, click };
 }
 
-describe('preferences dialog (contract section 10)', () => {
-  it('is a modal dialog named "Cookie preferences" (A11Y-1)', async () => {
+describe('preferences dialog', () => {
+  it('is a modal dialog named "Cookie preferences" (WCAG 4.1.2)', async () => {
     const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal');
     onReset(() => showModal.mockRestore());
     const { dialog } = await openDialog();
@@ -55,13 +55,13 @@ describe('preferences dialog (contract section 10)', () => {
     expect(sheets(mounted.shadow)).toBe(withDialog);
   });
 
-  it('moves focus to its heading when it opens (A11Y-2)', async () => {
+  it('moves focus to its heading when it opens (WAI-ARIA APG dialog, WCAG 2.4.3)', async () => {
     const { shadow, dialog } = await openDialog();
     expect(shadow.activeElement).toBe(dialog.querySelector('h2'));
     expect(shadow.activeElement!.textContent).toBe('Cookie preferences');
   });
 
-  it('has one switch per optional category, named by its label (A11Y-9)', async () => {
+  it('has one switch per optional category, named by its label (WCAG 1.3.1/4.1.2)', async () => {
     const { screen: inUi, dialog } = await openDialog();
     expect(all(dialog, '[role="switch"]').map((s) => s.getAttribute('data-category'))).toEqual(['functional', 'analytics', 'advertising', 'social']);
     for (const [id, label] of [['functional', 'Functional'], ['analytics', 'Analytics'], ['advertising', 'Advertising'], ['social', 'Social media']]) {
@@ -71,21 +71,21 @@ describe('preferences dialog (contract section 10)', () => {
     }
   });
 
-  it('pre-switches nothing on a fresh opt-in visit (GDPR-6)', async () => {
+  it('pre-switches nothing on a fresh opt-in visit (CJEU C-673/17 Planet49)', async () => {
     const { screen: inUi } = await openDialog();
     const switches = inUi.getAllByRole('switch');
     expect(switches).toHaveLength(4);
     for (const toggle of switches) expect(toggle.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('describes each switch by its category description (A11Y-9)', async () => {
+  it('describes each switch by its category description (WCAG 1.3.1/4.1.2)', async () => {
     const { shadow, screen: inUi } = await openDialog();
     const toggle = inUi.getByRole('switch', { name: 'Advertising' });
     const description = shadow.getElementById(toggle.getAttribute('aria-describedby')!)!;
     expect(description.textContent).toBe('Let ad networks show and measure ads, here and elsewhere.');
   });
 
-  it('shows necessary as "Always active" text with no switch (A11Y-9)', async () => {
+  it('shows necessary as "Always active" text with no switch (WCAG 1.3.1/4.1.2)', async () => {
     const { dialog, screen: inUi } = await openDialog();
     const heading = inUi.getByRole('heading', { name: 'Necessary' });
     const row = heading.closest('li')!;
@@ -127,14 +127,14 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.queryByRole('dialog')).toBeNull();
   });
 
-  it('Save can withdraw a category given earlier (GDPR-10)', async () => {
+  it('Save can withdraw a category given earlier (GDPR Art. 7(3))', async () => {
     const { gate, toggle, click } = await openDialog(SITE, ({ gate }) => act(() => gate.acceptAll()));
     fireEvent.click(toggle('advertising'));
     click('save');
     expect(gate.get()).toMatchObject({ method: 'custom', categories: { functional: true, analytics: true, advertising: false, social: true } });
   });
 
-  it('the first Save logs no warning: necessary is shown, not sent (issue 9)', async () => {
+  it('the first Save logs no warning: necessary is shown, not sent', async () => {
     // The draft holds every category, necessary included; passing necessary to `set` used to
     // log "necessary is not a configurable category" on every first Save.
     const { gate, logger, toggle, click } = await openDialog();
@@ -176,7 +176,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(shadow.querySelector('[data-category="advertising"]')!.getAttribute('aria-checked')).toBe('false');
   });
 
-  it('Escape (the dialog\'s cancel event) discards the draft like close (A11Y-2)', async () => {
+  it('Escape (the dialog\'s cancel event) discards the draft like close (WAI-ARIA APG dialog, WCAG 2.4.3)', async () => {
     const { gate, dialog, screen: inUi, toggle } = await openDialog();
     fireEvent.click(toggle('advertising'));
     const cancel = new Event('cancel', { cancelable: true });
@@ -204,7 +204,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(gate.get()).toMatchObject({ method: 'reject-all', categories: { functional: false, analytics: false, advertising: false, social: false } });
   });
 
-  it('offers Accept all, Reject all and Save side by side, in the banner\'s order, Save outlined as "Manage" is there (GDPR-16)', async () => {
+  it('offers Accept all, Reject all and Save side by side, in the banner\'s order, Save outlined as "Manage" is there (11 CCR §7004)', async () => {
     const { dialog } = await openDialog();
     const actions = all(dialog, '[data-cg="save"], [data-cg="accept-all"], [data-cg="reject-all"]');
     expect(actions.map((b) => b.textContent)).toEqual(['Accept all', 'Reject all', 'Save choices']);
@@ -214,7 +214,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(actions.map((b) => b.className)).toEqual(['', '', 'alt']);
   });
 
-  it('announces "Your choices were saved." in a polite live region that existed before (A11Y-11)', async () => {
+  it('announces "Your choices were saved." in a polite live region that existed before (WCAG 4.1.3)', async () => {
     const { shadow, click } = await openDialog();
     const live = shadow.querySelector('[data-cg="live"]')!;
     expect(live.getAttribute('role')).toBe('status');
@@ -225,7 +225,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(live.textContent).toBe('Your choices were saved.');
   });
 
-  it('announces the save after "Accept all" or "Reject all" in the dialog too (A11Y-11)', async () => {
+  it('announces the save after "Accept all" or "Reject all" in the dialog too (WCAG 4.1.3)', async () => {
     const { shadow, click } = await openDialog();
     click('reject-all');
     expect(shadow.querySelector('[data-cg="live"]')!.textContent).toBe('Your choices were saved.');
@@ -247,7 +247,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(vendor.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
-  it('names the built-in catalogue\'s vendor of a declared cookie, as the cookie table does (GDPR-7)', async () => {
+  it('names the built-in catalogue\'s vendor of a declared cookie, as the cookie table does (GDPR Art. 13)', async () => {
     // `_fbp` is declared without a provider; the catalogue knows it as Meta's, and the
     // declaration table (cookie-rows.ts, "shared by the dialog and the declaration table") shows it.
     const { screen: inUi } = await openDialog({ categories: { advertising: { cookies: ['_fbp'] } } });
@@ -261,7 +261,7 @@ describe('preferences dialog (contract section 10)', () => {
     expect(inUi.getByRole('heading', { name: 'Functional' }).closest('li')!.querySelector('details')).toBeNull();
   });
 
-  it('shows the controller\'s name and contact and the privacy policy link (GDPR-7)', async () => {
+  it('shows the controller\'s name and contact and the privacy policy link (GDPR Art. 13)', async () => {
     const { dialog, screen: inUi } = await openDialog();
     expect(dialog.textContent).toContain('Responsible: Example News Ltd (privacy@example.test)');
     expect(inUi.getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe('/privacy');
@@ -282,10 +282,10 @@ describe('preferences dialog (contract section 10)', () => {
   });
 });
 
-describe('preferences dialog and Global Privacy Control (contract section 3)', () => {
+describe('preferences dialog and Global Privacy Control', () => {
   const OPT_OUT: ConsentGateConfig = { mode: 'opt-out', categories: { functional: {}, advertising: {}, social: {} } };
 
-  it('honours GPC in opt-out mode without a banner, and says so with advertising and social off (GPC-3)', async () => {
+  it('honours GPC in opt-out mode without a banner, and says so with advertising and social off (11 CCR §7025(c)(6))', async () => {
     withGpc();
     const mounted = mount(OPT_OUT);
     expect(mounted.screen.queryByRole('region', { name: 'Cookie consent' })).toBeNull();
