@@ -1,7 +1,8 @@
 /**
  * The headless instance: config → stores → actions, and a short list of listeners, each one
- * concern (cookie writing, cross-tab adoption, gating, withdrawal clean-up, events). Actions
- * are the only writers of state; listeners only react.
+ * concern (cookie writing, start-time features, gating, withdrawal clean-up, events). Decisions
+ * are written by the actions, and by cross-tab adoption when another tab decided; the other
+ * listeners only react.
  */
 import { resolveConfig, type ResolvedConfig } from './config/normalize';
 import { createActions } from './core/actions';

@@ -1,5 +1,7 @@
 /**
- * The only writers of the decision store. Each records a whole decision; listeners do the rest.
+ * The visitor's decisions: each action records a whole decision in `$decision`; listeners do the
+ * rest. The one other writer of `$decision` is cross-tab adoption
+ * (../listeners/cross-tab-adoption), which takes over a decision another tab already stored.
  */
 import type { ResolvedConfig } from '../config/normalize';
 import type { ConsentMethod } from '../types';

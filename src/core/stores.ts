@@ -1,6 +1,8 @@
 /**
- * The instance's state, in nanostores. Actions are the only writers; the cookie writer,
- * gating, clean-up and events listen.
+ * The instance's state, in nanostores. `$decision` is written by the actions and by cross-tab
+ * adoption (a decision another tab stored); `$surface` also by the instance's `show()`,
+ * `showPreferences()` and `hide()`; `$consent` only here, derived. The cookie writer, start-time
+ * features, gating, clean-up and events listen.
  */
 import { atom, type ReadableAtom, type WritableAtom } from 'nanostores';
 import type { ResolvedConfig } from '../config/normalize';

@@ -1,7 +1,7 @@
 /**
  * The parts: what the first view does not carry, loaded when the page or the visitor needs it.
  * The npm build imports them dynamically (bundlers split each into its own chunk); the script
- * tag loads `parts/<name>-<hash>.js` from its own directory, checked against an integrity hash.
+ * tag loads `parts/<name>.<hash>.js` from its own directory, checked against an integrity hash.
  */
 import type * as activation from './activation';
 import type * as autoblockReport from './autoblock-report';

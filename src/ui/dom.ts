@@ -1,7 +1,7 @@
 /**
  * Builds the first view's elements (banner, settings button, notices, placeholders, cookie
  * tables) as plain DOM: no framework on the critical path. Strings always become text nodes and
- * attribute values, never HTML (CSP Level 3).
+ * attribute values, never HTML, so no config or translation string can inject markup.
  */
 
 /** A child: an element, a text, or nothing (`false`, `null`, `undefined` are skipped). */

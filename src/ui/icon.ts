@@ -1,5 +1,5 @@
 /**
- * Inline SVG icons, built with DOM APIs (never markup strings, Trusted Types, no XSS). Decorative:
+ * Inline SVG icons, built with DOM APIs (never markup strings, which Trusted Types would refuse). Decorative:
  * the control that holds one carries the accessible name. Drawn with `currentColor`, so they
  * follow the theme and forced colours.
  */

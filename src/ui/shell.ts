@@ -1,9 +1,11 @@
 /**
  * Puts the interface on the page: one host element (`#consent-gate`) at the start of `<body>`
- * (keyboard and screen-reader users meet it first, WCAG 1.3.2) with an open shadow root
- * holding the banner, the settings button, the reload notice and the live region. Everything
- * else is a part, loaded when the page or the visitor needs it: the dialog on first intent to
- * open it, placeholders when something blocked wants one, cookie tables when the page has one.
+ * (keyboard and screen-reader users meet it first, WCAG 1.3.2). The banner is the host's
+ * light-DOM child, so crawlers read it (./banner), shown through a slot; an open shadow root holds
+ * the settings button, the dialog, the reload notice and the live region. Everything but the
+ * banner and the settings button is a part, loaded when the page or the visitor needs it: the
+ * dialog on first intent to open it, the reload notice after a withdrawal, placeholders when
+ * something blocked wants one, cookie tables when the page has one.
  */
 import { createBanner } from './banner';
 import type { UiContext } from './context';

@@ -5,9 +5,9 @@
  * their attributes, the MutationObserver, and CSP nonces.
  *
  * Standards cited: ePrivacy Art. 5(3) (nothing loads before consent), GDPR Art. 4(11) (granular),
- * GDPR Art. 7(3), RFC 6265 §5.3 (withdrawal), RFC 6265 §4.1 (cookie attributes), RFC 6265 §4.1.1
- * (strict parsing), RFC 6265 §5.4 (duplicate consent cookies), CSP Level 3 nonces (re-activated
- * scripts keep the nonce), CSP Level 3 nonces (no script gadget).
+ * GDPR Art. 7(3) and RFC 6265 §5.3 (withdrawal), RFC 6265 §4.1 (cookie attributes), §4.1.1
+ * (strict parsing), §5.4 (duplicate consent cookies), CSP Level 3 nonces (re-activated scripts keep
+ * the nonce; no script gadget, Lekies et al., CCS 2017).
  *
  * Build first: `npx vite build`.
  */

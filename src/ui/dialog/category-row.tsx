@@ -1,7 +1,8 @@
 /**
- * One category in the preferences dialog: its name, a switch (or "Always active" for necessary,
- * which is text, not a disabled control: ePrivacy Art. 5(3): strictly necessary, WCAG 1.3.1/4.1.2),
- * its description, and an expandable list of its cookies and partners.
+ * One category in the preferences dialog: its name, a switch (or "Always active" for necessary:
+ * text, not a disabled control, since strictly necessary storage needs no consent under ePrivacy
+ * Art. 5(3) and a control that cannot be operated only confuses, WCAG 4.1.2), its description,
+ * and an expandable list of its cookies and partners.
  */
 import { categoryText } from '../../i18n/texts';
 import type { UiContext } from '../context';

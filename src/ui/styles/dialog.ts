@@ -3,7 +3,7 @@
  * categories are soft cards rather than grey rules; the dialog is lifted by a shadow, with a
  * transparent border that forced colours turn into a visible one. "Accept all" and "Reject all" are
  * the same filled buttons, kept apart from Save in a pair of their own, so they are either side by
- * side as two equal halves or stacked at full width, never one of each (standards 11 CCR §7004);
+ * side as two equal halves or stacked at full width, never one of each (11 CCR §7004);
  * "Save choices" is outlined (`.alt`), as "Manage preferences" is in the banner, in the same place:
  * it saves the switches, a different kind of act. A switch is enabled in both states (WCAG 1.4.11:
  * track and thumb ≥ 3:1 against the card): off is a dark outline with a small dark thumb at the

@@ -2,11 +2,11 @@
  * Accessibility and fairness of the interface in real headless Chromium, through the script-tag
  * build on a realistic article page.
  *
- * Standards cited: axe-core, WCAG 2.2 A/AA (axe in every UI state, `target-size` enabled
+ * Standards cited: WCAG 2.2 A/AA through axe-core (in every UI state, `target-size` enabled
  * explicitly), WCAG 1.4.3/1.4.11 (contrast, light and dark), WCAG 2.5.8 (target size), ePrivacy
- * Art. 5(3): strictly necessary, CJEU C-673/17 Planet49 (nothing pre-ticked, necessary shown as
- * "Always active"), EDPB cookie banner taskforce, 11 CCR §7004 (reject as easy and as visible as
- * accept), CJEU C-40/17 Fashion ID (placeholders), no XSS (texts are text, never HTML).
+ * Art. 5(3) and CJEU C-673/17 Planet49 (nothing pre-ticked, necessary shown as "Always active"),
+ * the EDPB cookie banner taskforce report and 11 CCR §7004 (reject as easy and as visible as
+ * accept), CJEU C-40/17 Fashion ID (placeholders). Texts are text, never HTML (no XSS).
  *
  * Build first: `npm run build`.
  */

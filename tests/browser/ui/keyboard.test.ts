@@ -5,10 +5,10 @@
  * returns focus), a custom choice can be saved and withdrawn from the keyboard alone, and the
  * page's focused element is never hidden behind the banner.
  *
- * Standards cited: WAI-ARIA APG dialog, WCAG 2.4.3 (focus management), WCAG 2.1.1/2.1.2 (everything
- * by keyboard, no trap in the banner), WCAG 2.4.11 (Focus Not Obscured), WCAG 4.1.3 (status message
- * after save), WCAG 1.3.2 (the banner first in the tab sequence), GDPR Recital 32 (closing records
- * nothing), GDPR Art. 7(3) (re-open controls).
+ * Standards cited: WAI-ARIA APG dialog pattern and WCAG 2.4.3 (focus management), WCAG
+ * 2.1.1/2.1.2 (everything by keyboard, no trap in the banner), WCAG 2.4.11 (Focus Not Obscured),
+ * WCAG 4.1.3 (status message after save), WCAG 1.3.2 (the banner first in the tab sequence), GDPR
+ * Recital 32 (closing records nothing), GDPR Art. 7(3) (re-open controls).
  *
  * Build first: `npm run build`.
  */
