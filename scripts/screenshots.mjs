@@ -1,6 +1,7 @@
-// Screenshots of what visitors see, for the README: banner (box, bar, top) and dialog on desktop,
-// at 320 px, in dark mode and in Japanese, and a placeholder. Uses the demo site and the built
-// script tag.
+// Screenshots of what visitors see, for the README: banner (box, bar, top, with its partners
+// listed) and dialog on desktop, on phones (320 and 390 px, also in German), in dark mode and in
+// Japanese; a placeholder, the privacy page's cookie table and the settings button. Uses the demo
+// site and the built script tag.
 // Run: npm run build && node scripts/screenshots.mjs [name …] (only those named, else all)
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

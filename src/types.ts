@@ -227,10 +227,10 @@ export interface ConsentGateConfig {
    * Automatic blocking: scripts, frames, images, stylesheets and media that other scripts insert at
    * run time towards a vendor of a category the visitor has not allowed never make their request,
    * and load when the category is allowed. Vendors come from the built-in catalogue and each
-   * category's `vendors[].domains` (which win over the catalogue). Only the automatic-blocking
-   * build accepts this key: `dist/consent-gate.autoblock.iife.js`, or `installAutoBlock(config)`
-   * from `consent-gate/autoblock` for bundlers; other builds report it as a config error naming
-   * that build.
+   * category's `vendors[].domains` (which win over the catalogue). Only the builds with automatic
+   * blocking accept this key: `dist/consent-gate.autoblock.iife.js` or
+   * `dist/consent-gate.full.iife.js`, or `installAutoBlock(config)` from `consent-gate/autoblock`
+   * for bundlers; other builds report it as a config error naming the automatic-blocking build.
    * @default false
    * @example true
    * @example { "debug": true }

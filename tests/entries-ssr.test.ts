@@ -1,9 +1,9 @@
 // @vitest-environment node
 /**
- * Server rendering (README "Pure: importing it touches no window or document"): every public
- * entry imports in plain Node, where there is no `window` or `document`, and reads neither while
- * loading. The built files are checked the same way in a real Node process by
- * tests/browser/package.test.ts.
+ * Server rendering (README, "For developers: npm": importing any entry touches no `window` or
+ * `document`): every public entry imports in plain Node, where there is no `window` or
+ * `document`, and reads neither while loading. The built files are checked the same way in a real
+ * Node process by tests/browser/package.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 

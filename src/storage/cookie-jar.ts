@@ -33,7 +33,7 @@ export function writeCookie(document: Document, name: string, value: string, att
   if (attributes.sameSite) cookie += `; samesite=${attributes.sameSite}`;
   if (attributes.secure) cookie += '; secure';
   if (attributes.maxAge !== undefined) {
-    // Expires in the past as well, for browsers that do not know Max-Age (RFC 6265 §4.1).
+    // Expires in the past as well, for browsers that do not know Max-Age (RFC 6265 §4.1.2.2).
     cookie += attributes.maxAge > 0 ? `; max-age=${attributes.maxAge}` : '; max-age=0; expires=Thu, 01 Jan 1970 00:00:01 GMT';
   }
   document.cookie = cookie;

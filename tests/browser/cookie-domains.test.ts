@@ -31,7 +31,7 @@ const mapped = () => suite.servers.firstParty.replace('127.0.0.1', HOST);
 
 const paths = () => suite.servers.requests().map((request) => request.path);
 
-describe('a cookie.domain the browser refuses (README "cookie.domain", RFC 6265 §5.3)', () => {
+describe('a cookie.domain the browser refuses (README, "The consent cookie"; RFC 6265 §5.3)', () => {
   /** The script tag with `cookie.domain` set to a domain that is not a parent of the page's host. */
   function sitePage(): string {
     const config = { mode: 'opt-in', privacyPolicyUrl: '/privacy', cookie: { domain: 'example.org' }, categories: { advertising: {} } };
