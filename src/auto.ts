@@ -3,8 +3,9 @@
  * page, exposes `window.consentGate` (the instance) and `window.ConsentGate` (the factories).
  * The factories are assigned as a plain object rather than through esbuild's `globalName`,
  * whose module-namespace helpers cost every first view about 0.2 KiB. With the drop-in entries
- * that import it (`auto-*.ts`), the only files with side effects at load. It carries the first
- * view only; parts and locales are fetched from its own directory when a page or a visitor
+ * that import it (`auto-*.ts`) and the modules only they import (./autoblock/script-tag,
+ * ./script-tag/with-google-consent-mode), the only code with side effects at load. It carries the
+ * first view only; parts and locales are fetched from its own directory when a page or a visitor
  * needs them.
  */
 import { ConsentGateConfigError } from './config/errors';

@@ -2,8 +2,8 @@
  * Installing automatic blocking on a page: the classifier, the DOM interceptor, refused
  * requests and (in debug, for site owners) the diagnostics part. Until it is connected to an
  * instance only `necessary` is allowed, so nothing slips through while the core starts;
- * afterwards the instance's `$consent` store releases what it allows (actions stay the only
- * writers of consent).
+ * afterwards the instance's `$consent` store releases what it allows (automatic blocking only
+ * reads consent, through that store; it never writes a decision).
  */
 import type { ReadableAtom } from 'nanostores';
 import { acceptConfigKey, isBoolean, shape, type Check } from '../config/checks';

@@ -1,5 +1,5 @@
 /**
- * Trusted Types (W3C Trusted Types): under `require-trusted-types-for 'script'`, script URLs and
+ * Trusted Types (the W3C specification): under `require-trusted-types-for 'script'`, script URLs and
  * texts must be trusted values. One named policy, `consent-gate`, made once per page by the main
  * file and handed to what activates scripts and loads parts. It passes only the value the library
  * is assigning at that moment (a gated element being activated, one of its own parts), never any
