@@ -1,10 +1,10 @@
 /**
  * The automatic-blocking script tag (`dist/consent-gate.autoblock.iife.js`): a drop-in for
- * `consent-gate.iife.js` with the same API and parts. Its first import installs the interceptor
- * (module order is evaluation order), then the usual script tag starts, and the blocker follows
- * the instance's consent.
+ * `consent-gate.iife.js` with the same API and parts. When the page's config sets `autoBlock`,
+ * the start installs the interceptor before it creates the instance (and before any later
+ * script runs); the instance's consent then releases what is held.
  */
-import { blocker } from './autoblock/script-tag';
-import './auto';
+import { autoBlock } from './autoblock/script-tag';
+import { startScriptTag } from './script-tag/start';
 
-if (blocker && window.consentGate) blocker.connect(window.consentGate);
+startScriptTag([autoBlock]);

@@ -4,7 +4,7 @@
  */
 import type { ReadableAtom, WritableAtom } from 'nanostores';
 import type { CatalogueOption } from './cookies/catalogue-source';
-import type { StartFeature } from './features';
+import type { Feature } from './features';
 import type { Logger } from './core/logger';
 import type { BlockedElement } from './gating/gate';
 import type { DecisionStorage } from './storage/decision-storage';
@@ -90,8 +90,9 @@ export interface ConsentOptions {
   catalogue?: CatalogueOption;
   /**
    * Start-time features, which act before other scripts: `googleConsentMode()` from
-   * `consent-gate/google-consent-mode`. Each adds its config key (e.g. `googleConsentMode`).
+   * `consent-gate/google-consent-mode`. Each adds its config key (e.g. `googleConsentMode`) and
+   * runs when the config sets it. A window where `installAutoBlock` ran adds automatic blocking.
    * @default []
    */
-  features?: readonly StartFeature[];
+  features?: readonly Feature[];
 }

@@ -4,7 +4,7 @@
  */
 import type { CategoryOf, ConsentGate, ConsentOptions } from './consent-gate';
 import { resolveConfig } from './config/normalize';
-import { consentFromResolved, featureFields } from './create-consent';
+import { consentFromResolved } from './create-consent';
 import { createLogger } from './core/logger';
 import type { ActivationOption } from './gating/gate';
 import { builtIn, chooseLanguage, type Language } from './i18n/language';
@@ -55,7 +55,7 @@ export interface BuildLoaders {
  * @throws {ConsentGateConfigError} when the configuration is invalid, listing every problem.
  */
 export function startConsentGate<const C extends ConsentGateConfig>(config: C, options: ConsentGateOptions, loaders: BuildLoaders): ConsentGate<CategoryOf<C>> {
-  const resolved = resolveConfig(config, featureFields(options.features));
+  const resolved = resolveConfig(config, options.features);
   const logger = options.logger ?? createLogger();
   const catalogue = options.catalogue ?? (() => loaders.parts('catalogue').then((part) => part.catalogue()));
   const gate = consentFromResolved(resolved, { ...options, logger, catalogue }, loaders.activation);

@@ -17,7 +17,7 @@ import { classifyCookie, scanCookies } from './cookies/scan';
 import * as activationModule from './gating/activation';
 import { createGate, type ActivationOption } from './gating/gate';
 import { pageNonce } from './gating/nonce';
-import type { StartFeature } from './features';
+import { installedFeatures, type Feature } from './features';
 import { writeDecisions } from './listeners/cookie-writer';
 import { adoptOtherTabs } from './listeners/cross-tab-adoption';
 import { emitEvents } from './listeners/events';
@@ -30,9 +30,9 @@ import type { ConsentEvents, ConsentGateConfig } from './types';
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 
-/** The config fields the given start-time features add (undefined when there are none). */
-export function featureFields(features: readonly StartFeature[] = []): Record<string, StartFeature['fields'][string]> | undefined {
-  return features.length > 0 ? Object.assign({}, ...features.map((feature) => feature.fields)) : undefined;
+/** An npm instance's features: those it is given, then those installed on its window (`installAutoBlock`). */
+export function npmFeatures(options: ConsentOptions): Feature[] {
+  return [...(options.features ?? []), ...installedFeatures((options.document ?? window.document).defaultView)];
 }
 
 /**
@@ -45,11 +45,12 @@ export function featureFields(features: readonly StartFeature[] = []): Record<st
  * consent.on('change', (state) => console.log(state.categories));
  */
 export function createConsent<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentOptions = {}): ConsentGate<CategoryOf<C>> {
-  const resolved = resolveConfig(config, featureFields(options.features));
+  const features = npmFeatures(options);
+  const resolved = resolveConfig(config, features);
   const logger = options.logger ?? createLogger();
   // A headless instance sends no records by itself: its UI knows the texts the hash covers.
   if (resolved.log) logger.warnOnce('log-headless', say('log-headless'));
-  return consentFromResolved(resolved, { ...options, logger }, activationModule);
+  return consentFromResolved(resolved, { ...options, features, logger }, activationModule);
 }
 
 /**
@@ -96,7 +97,7 @@ export function consentFromResolved(config: ResolvedConfig, options: ConsentOpti
   // must update before gated tags run), gating, clean-up, then events.
   const unsubscribers = [
     writeDecisions(stores, storage, crossTab, logger),
-    ...(options.features ?? []).map((feature) => feature.start({ config, stores, document, logger })),
+    ...(options.features ?? []).map((feature) => feature.start({ config, options: config.source[feature.key], stores, document, logger })),
     stores.$consent.listen(() => gate.update()),
     cleanUpOnWithdrawal({ config, stores, document, emitter, logger, catalogue }),
     emitEvents(stores, emitter, document),

@@ -7,4 +7,4 @@
  * createConsentGate({ googleConsentMode: true, categories: { analytics: {}, advertising: {} } }, { features: [googleConsentMode()] });
  */
 export { googleConsentMode, consentTypes, CONSENT_TYPES, type ConsentType, type GoogleConsentModeOptions } from './integrations/google-consent-mode';
-export type { StartFeature } from './features';
+export type { Feature, FeatureContext, StartFeature } from './features';

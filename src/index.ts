@@ -3,6 +3,7 @@
  * Pure: importing it touches no `window` or `document`; creating an instance does.
  */
 import type { CategoryOf, ConsentGate } from './consent-gate';
+import { npmFeatures } from './create-consent';
 import { startConsentGate, type ConsentGateOptions } from './create-consent-gate';
 import * as activation from './gating/activation';
 import { importLocale } from './i18n/load-locale';
@@ -21,7 +22,7 @@ import type { ConsentGateConfig } from './types';
  * gate.on('change', (state) => { if (state.categories.analytics) loadAnalytics(); });
  */
 export function createConsentGate<const C extends ConsentGateConfig>(config: C = {} as C, options: ConsentGateOptions = {}): ConsentGate<CategoryOf<C>> {
-  return startConsentGate(config, options, { loadLocale: importLocale, parts: npmParts(), activation });
+  return startConsentGate(config, { ...options, features: npmFeatures(options) }, { loadLocale: importLocale, parts: npmParts(), activation });
 }
 
 export type { ConsentGateOptions } from './create-consent-gate';

@@ -224,6 +224,17 @@ export interface ConsentGateConfig {
    */
   texts?: Record<string, Partial<Record<TextKey, string>>>;
   /**
+   * Google Consent Mode v2 (README, "Google Consent Mode v2"): the seven consent types' defaults
+   * pushed into the dataLayer before any Google tag runs, then an update on every decision. Only the builds
+   * with the feature accept this key: `dist/consent-gate.gcm.iife.js` (or `.full.iife.js`), or
+   * `features: [googleConsentMode()]` from `consent-gate/google-consent-mode` with npm; other
+   * builds report it as a config error naming that build.
+   * @default false
+   * @example true
+   * @example { "waitForUpdate": 500, "map": { "analytics": ["analytics_storage"] } }
+   */
+  googleConsentMode?: boolean | GoogleConsentModeOptions;
+  /**
    * Automatic blocking: scripts, frames, images, stylesheets and media that other scripts insert at
    * run time towards a vendor of a category the visitor has not allowed never make their request,
    * and load when the category is allowed. Vendors come from the built-in catalogue and each
@@ -236,6 +247,26 @@ export interface ConsentGateConfig {
    * @example { "debug": true }
    */
   autoBlock?: boolean | AutoBlockOptions;
+}
+
+/** The seven consent types of Google Consent Mode v2. */
+export type ConsentType = 'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
+
+/** Options of Google Consent Mode (`"googleConsentMode": true` takes every default). */
+export interface GoogleConsentModeOptions {
+  /** @default "dataLayer" */
+  dataLayerName?: string;
+  /**
+   * Milliseconds Google tags wait for an update after the default. Unset: 500 when the script is
+   * loaded `async` or `defer` (tags may run before the update), none when it is synchronous.
+   */
+  waitForUpdate?: number;
+  /** `gtag('set', 'ads_data_redaction', true)`. @default false */
+  adsDataRedaction?: boolean;
+  /** `gtag('set', 'url_passthrough', true)`. @default false */
+  urlPassthrough?: boolean;
+  /** Consent types per category, replacing the built-in mapping for the categories named. */
+  map?: Record<string, ConsentType[]>;
 }
 
 /** Options of automatic blocking. */

@@ -14,7 +14,7 @@ import type { ConsentGateConfig } from '../src/types';
 import { googleConsentMode } from '../src/integrations/google-consent-mode';
 
 /** The Consent Mode recipe uses the gcm build, which knows `googleConsentMode`. */
-const FIELDS = googleConsentMode().fields;
+const FEATURES = [googleConsentMode()];
 
 const readme = readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 const section = readme.slice(readme.indexOf('### Recipes'), readme.indexOf('## For developers: npm'));
@@ -65,12 +65,12 @@ describe('the README recipes', () => {
   });
 
   it('give configs that are valid as they stand', () => {
-    for (const block of blocks.filter((b) => b.kind === 'json')) expect(validateConfig(JSON.parse(block.text), FIELDS), block.text).toEqual([]);
-    for (const recipe of all) expect(validateConfig(recipe.config, FIELDS), recipe.html).toEqual([]);
+    for (const block of blocks.filter((b) => b.kind === 'json')) expect(validateConfig(JSON.parse(block.text), FEATURES), block.text).toEqual([]);
+    for (const recipe of all) expect(validateConfig(recipe.config, FEATURES), recipe.html).toEqual([]);
   });
 
   it.each(recipes().map((recipe) => [recipe.html.split('\n')[0]!.slice(0, 70), recipe] as const))('%s: every gated host has a declared vendor', (_, recipe) => {
-    const config = resolveConfig(recipe.config, FIELDS);
+    const config = resolveConfig(recipe.config, FEATURES);
     const ui = { config } as UiContext;
     for (const { host, category } of gatedHosts(recipe.html)) {
       // What its placeholder shows: the vendor's name, not the host.

@@ -6,9 +6,10 @@
  * reads consent, through that store; it never writes a decision).
  */
 import type { ReadableAtom } from 'nanostores';
-import { acceptConfigKey, isBoolean, shape, type Check } from '../config/checks';
+import { isBoolean, shape, type Check } from '../config/checks';
 import { categoryResolver } from '../config/normalize';
 import type { Logger } from '../core/logger';
+import type { Feature } from '../features';
 import { say } from '../core/wording';
 import type { ConsentGateConfig, ConsentState } from '../types';
 import { createClassifier, type Verdict } from './classify';
@@ -48,11 +49,6 @@ const autoBlockCheck: Check = (value, path, problems) => {
   if (typeof value !== 'boolean') shape({ debug: isBoolean })(value, path, problems);
 };
 
-/** Makes this bundle's config check accept the `autoBlock` key. */
-export function acceptAutoBlock(): void {
-  acceptConfigKey('autoBlock', autoBlockCheck);
-}
-
 /** What each build settles for {@link startAutoBlock}: its console voice, whether it runs the diagnostics, and how it loads them. */
 export interface AutoBlockSettings extends AutoBlockInstallOptions {
   logger: Logger;
@@ -67,7 +63,6 @@ export interface AutoBlockSettings extends AutoBlockInstallOptions {
  * npm `installAutoBlock` and the drop-in script tag each call it with their settings.
  */
 export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSettings): AutoBlocker {
-  acceptAutoBlock();
   const view = (options.window ?? window) as Protected;
   if (view[INSTALLED]) return view[INSTALLED];
   const document = view.document;
@@ -105,4 +100,21 @@ export function startAutoBlock(config: ConsentGateConfig, options: AutoBlockSett
   };
   view[INSTALLED] = blocker;
   return blocker;
+}
+
+/**
+ * Automatic blocking as a feature: its `install` puts the interceptor on the page (the drop-in
+ * start calls it before the instance exists), its `start` lets the instance's consent release
+ * what is held. `settings` are the build's console voice and diagnostics loader; `blocker`, one
+ * already installed (`installAutoBlock`).
+ */
+export function autoBlockFeature(settings: AutoBlockSettings, blocker?: AutoBlocker): Feature<'autoBlock'> {
+  return {
+    key: 'autoBlock',
+    check: autoBlockCheck,
+    install(view, config) {
+      if (config.autoBlock) blocker = startAutoBlock(config, { ...settings, window: view });
+    },
+    start: ({ options, stores }) => (options && blocker?.connect(stores)) || (() => undefined),
+  };
 }

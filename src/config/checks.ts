@@ -105,11 +105,7 @@ function recordOf(key: Check, item: Check): Check {
   };
 }
 
-/**
- * An object with known fields; unknown keys are problems (the full report adds a hint). The
- * fields are read at check time, so a build that adds a top-level key ({@link acceptConfigKey})
- * is checked like the rest.
- */
+/** An object with known fields; unknown keys are problems (the full report adds a hint). */
 export function shape(fields: Record<string, Check>, required: string[] = []): Check {
   return (value, path, problems) => {
     if (!isPlainObject(value)) {
@@ -197,7 +193,7 @@ const settingsButton: Check = (value, path, problems) => {
   else if (typeof value !== 'boolean') problems.push({ path, code: 'boolean', value, detail: '{ "position": "bottom-left" | "bottom-right" }' });
 };
 
-/** The top-level keys every build accepts; builds with a start-time feature add theirs. */
+/** The top-level keys every build accepts; the features an instance is given add theirs. */
 const TOP_LEVEL: Record<string, Check> = {
   mode: oneOf('opt-in', 'opt-out'),
   revision: integerIn(0, 1_000_000),
@@ -220,30 +216,27 @@ const TOP_LEVEL: Record<string, Check> = {
   language: matching(LANGUAGE_TAG, 'language'),
   texts: textsOf(),
 };
-const topLevel = shape(TOP_LEVEL);
 
-/**
- * Lets this bundle accept a top-level key that only some builds understand (a start-time
- * feature such as automatic blocking, whose drop-in build or npm installer calls this). Builds
- * without it keep reporting the key as unknown, and the full report names the build that has
- * it. The key list is a property of the bundle, not of an instance, hence module state.
- */
-export function acceptConfigKey(name: string, check: Check): void {
-  TOP_LEVEL[name] = check;
+/** A config key a feature adds, with its check (`Feature` in `features.ts` is one). */
+export interface FeatureKeyCheck {
+  key: string;
+  check: Check;
 }
 
 /** What a build's check knows beyond the base fields. */
 export interface CheckOptions {
-  /** Fields of the start-time features passed to an instance (`googleConsentMode`…). */
-  fields?: Record<string, Check>;
+  /** The features given to an instance: each adds its top-level key (`googleConsentMode`…). */
+  features?: readonly FeatureKeyCheck[];
   /** With the list of text keys (the full report, development builds), unknown `texts` keys are problems too. */
   textKeys?: readonly string[];
 }
 
 /** Every problem in a configuration, coded; an empty list means it is valid. */
-export function checkConfig(config: unknown, { fields, textKeys }: CheckOptions = {}): CodedProblem[] {
+export function checkConfig(config: unknown, { features = [], textKeys }: CheckOptions = {}): CodedProblem[] {
   const problems: CodedProblem[] = [];
-  const check = fields || textKeys ? shape({ ...TOP_LEVEL, ...(textKeys ? { texts: textsOf(textKeys) } : {}), ...fields }) : topLevel;
+  const fields: Record<string, Check> = { ...TOP_LEVEL, ...(textKeys ? { texts: textsOf(textKeys) } : {}) };
+  for (const feature of features) fields[feature.key] = feature.check;
+  const check = shape(fields);
   check(config, '', problems);
   return problems;
 }

@@ -26,21 +26,21 @@ function show(value: unknown): string {
 }
 
 /**
- * Top-level keys that only some builds understand: a start-time feature must act before other
- * scripts run, so it ships as its own build and the default one does not carry it (README,
- * "Size": the first view stays small).
+ * The feature keys, each with its drop-in build and its npm import. A feature acts before other
+ * scripts run, so it ships in its own build and the default one does not carry it: there, its
+ * key is unknown, and this says where it is.
  */
-const FEATURE_BUILDS: Record<string, string> = {
-  googleConsentMode:
-    'not in this build: Google Consent Mode needs dist/consent-gate.gcm.iife.js (or consent-gate.full.iife.js) instead of consent-gate.iife.js, a drop-in with the same API, or with npm `features: [googleConsentMode()]` from "consent-gate/google-consent-mode"',
-  autoBlock:
-    'needs the automatic-blocking build: load dist/consent-gate.autoblock.iife.js instead of consent-gate.iife.js (a drop-in with the same API), or with npm call installAutoBlock(config) from "consent-gate/autoblock" before any other script',
+const FEATURE_HOMES: Record<string, [build: string, npm: string]> = {
+  googleConsentMode: ['gcm', '`features: [googleConsentMode()]` from "consent-gate/google-consent-mode"'],
+  autoBlock: ['autoblock', 'installAutoBlock(config) from "consent-gate/autoblock" before any other script'],
 };
 
 function unknownKey(path: string, known: string[]): string {
   const name = path.slice(path.lastIndexOf('.') + 1);
-  const feature = path === name ? FEATURE_BUILDS[name] : undefined;
-  if (feature) return feature;
+  const home = path === name ? FEATURE_HOMES[name] : undefined;
+  if (home) {
+    return `not in this build: ${name} needs dist/consent-gate.${home[0]}.iife.js (or consent-gate.full.iife.js) instead of consent-gate.iife.js, a drop-in with the same API, or with npm ${home[1]}`;
+  }
   const hint = didYouMean(name, known);
   return `unknown key${hint ? `: did you mean "${hint}"?` : ''} Allowed: ${known.join(', ')}`;
 }
@@ -78,10 +78,10 @@ export function explainProblem(problem: CodedProblem): ConfigProblem {
 
 /**
  * Every problem in a configuration, in words; an empty list means it is valid. Unlike the
- * compact check production builds carry, it also names unknown keys in `texts`. `fields` are
- * the config keys of the start-time features a build carries.
+ * compact check production builds carry, it also names unknown keys in `texts`. `features` are
+ * the features a build or instance carries (`[googleConsentMode()]`): each adds its config key.
  * @example validateConfig({ categores: {} }) // [{ path: 'categores', message: 'unknown key: did you mean "categories"? …' }]
  */
-export function validateConfig(config: unknown, fields?: CheckOptions['fields']): ConfigProblem[] {
-  return checkConfig(config, { fields, textKeys: TEXT_KEYS }).map(explainProblem);
+export function validateConfig(config: unknown, features?: CheckOptions['features']): ConfigProblem[] {
+  return checkConfig(config, { features, textKeys: TEXT_KEYS }).map(explainProblem);
 }

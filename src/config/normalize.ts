@@ -3,7 +3,7 @@
  * in, `necessary` first, patterns compiled.
  */
 import type { ConsentGateConfig, ConsentMode, ControllerConfig, CookieDescription, VendorConfig } from '../types';
-import { checkConfig, describeProblem, type CheckOptions } from './checks';
+import { checkConfig, describeProblem, type FeatureKeyCheck } from './checks';
 import { ConsentGateConfigError } from './errors';
 import { explainProblem } from './messages';
 import { compilePattern, type NamePattern } from './patterns';
@@ -114,11 +114,11 @@ function developmentTextKeys(): readonly string[] | undefined {
 }
 
 /**
- * Validates and resolves a configuration.
+ * Validates and resolves a configuration; each of `features` adds its config key.
  * @throws {ConsentGateConfigError} listing every problem found.
  */
-export function resolveConfig(config: ConsentGateConfig = {}, fields?: CheckOptions['fields']): ResolvedConfig {
-  const problems = checkConfig(config, { fields, textKeys: developmentTextKeys() });
+export function resolveConfig(config: ConsentGateConfig = {}, features: readonly FeatureKeyCheck[] = []): ResolvedConfig {
+  const problems = checkConfig(config, { features, textKeys: developmentTextKeys() });
   if (problems.length > 0) reject(config, problems);
   const ids = ['necessary', ...Object.keys(config.categories ?? {}).filter((id) => id !== 'necessary')];
   return {

@@ -8,28 +8,10 @@
 import { arrayCheck, booleanCheck, enumCheck, formatCheck, integerCheck, objectCheck, recordCheck, stringCheck, CATEGORY_ID, type Check } from '../config/checks';
 import type { ResolvedConfig } from '../config/normalize';
 import { deriveConsent } from '../core/modes';
-import type { StartFeature } from '../features';
-import type { ConsentState } from '../types';
+import type { Feature } from '../features';
+import type { ConsentState, ConsentType, GoogleConsentModeOptions } from '../types';
 
-/** The seven consent types of Consent Mode v2. */
-export type ConsentType = 'ad_storage' | 'ad_user_data' | 'ad_personalization' | 'analytics_storage' | 'functionality_storage' | 'personalization_storage' | 'security_storage';
-
-/** `"googleConsentMode": true` or these options. */
-export interface GoogleConsentModeOptions {
-  /** @default "dataLayer" */
-  dataLayerName?: string;
-  /**
-   * Milliseconds Google tags wait for an update after the default. Unset: 500 when the script is
-   * loaded `async` or `defer` (tags may run before the update), none when it is synchronous.
-   */
-  waitForUpdate?: number;
-  /** `gtag('set', 'ads_data_redaction', true)`. @default false */
-  adsDataRedaction?: boolean;
-  /** `gtag('set', 'url_passthrough', true)`. @default false */
-  urlPassthrough?: boolean;
-  /** Consent types per category, replacing the built-in mapping for the categories named. */
-  map?: Record<string, ConsentType[]>;
-}
+export type { ConsentType, GoogleConsentModeOptions };
 
 /**
  * Which categories each consent type follows; the built-in mapping (README, "Google Consent Mode
@@ -87,11 +69,11 @@ export function consentTypes(config: ResolvedConfig, categories: Record<string, 
 }
 
 /** The Consent Mode feature: pass it in `features`, or use `consent-gate.gcm.iife.js`. */
-export function googleConsentMode(): StartFeature {
+export function googleConsentMode(): Feature<'googleConsentMode'> {
   return {
-    fields: { googleConsentMode: check },
-    start({ config, stores, document }) {
-      const given = (config.source as { googleConsentMode?: boolean | GoogleConsentModeOptions }).googleConsentMode;
+    key: 'googleConsentMode',
+    check,
+    start({ config, options: given, stores, document }) {
       if (!given) return () => undefined;
       const options: GoogleConsentModeOptions = given === true ? {} : given;
       const view = document.defaultView as unknown as Record<string, unknown>;

@@ -133,7 +133,7 @@ describe('Google Consent Mode v2', () => {
   });
 
   it('rejects bad options with a path, and is not known to a build without the feature', () => {
-    const problems = checkConfig({ googleConsentMode: { waitForUpdate: -1, map: { ads: ['ad_storage', 'cookies'] } } }, { fields: googleConsentMode().fields }).map(explainProblem);
+    const problems = checkConfig({ googleConsentMode: { waitForUpdate: -1, map: { ads: ['ad_storage', 'cookies'] } } }, { features: [googleConsentMode()] }).map(explainProblem);
     expect(problems.map((p) => p.path)).toEqual(['googleConsentMode.waitForUpdate', 'googleConsentMode.map.ads[1]']);
     const without = checkConfig({ googleConsentMode: true }).map(explainProblem);
     expect(without[0]!.message).toContain('consent-gate.gcm.iife.js');
