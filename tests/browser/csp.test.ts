@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from './support/servers';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite({
@@ -181,7 +182,8 @@ describe('under a strict CSP with Trusted Types enforced', () => {
     const page = await suite.context.newPage();
     await page.goto(`${suite.servers.firstParty}/csp-injection`);
     await page.locator('[data-cg="accept-all"]').click();
-    await page.waitForTimeout(800);
+    // default-src 'self': the sentinel goes to the first party.
+    await settled(page, suite.servers.firstParty);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
     expect(suite.servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
     // Both injected scripts are reported as lacking the page nonce.

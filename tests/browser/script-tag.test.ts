@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scriptTagPage } from './support/pages';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite();
@@ -21,7 +22,8 @@ async function open(html: string, path = '/'): Promise<Page> {
 }
 
 const paths = () => suite.servers.requests().map((r) => r.path.replace(/\?.*$/, ''));
-const settle = (page: Page, ms = 600) => page.waitForTimeout(ms);
+/** Sync point before checking what did not reach the third party: a sentinel sent to it after the page's pending work has come back. */
+const settle = (page: Page) => settled(page, suite.servers.thirdParty);
 const consentCookie = async () => (await suite.context.cookies()).find((c) => c.name === 'consent_gate');
 
 describe('the script tag, opt-in mode', () => {
@@ -29,7 +31,7 @@ describe('the script tag, opt-in mode', () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"]').waitFor();
     await page.mouse.wheel(0, 400);
-    await settle(page, 800);
+    await settle(page);
     expect(paths()).toEqual([]);
     expect(await consentCookie()).toBeUndefined();
   });
@@ -125,6 +127,7 @@ describe('the script tag, opt-in mode', () => {
     page.on('console', (message) => messages.push(message.text()));
     suite.servers.page('/', sitePage({ config: { mode: 'opt-inn', categories: { Ads: {} } }, body: '<script>window.pageStillRuns = true</script>' }));
     await page.goto(suite.servers.firstParty + '/');
+    await expect.poll(() => messages.some((m) => m.includes('[consent-gate]'))).toBe(true);
     await settle(page);
     const error = messages.find((m) => m.includes('[consent-gate]'));
     expect(error).toContain('mode: "opt-inn" is not allowed');
@@ -137,7 +140,7 @@ describe('the script tag, opt-in mode', () => {
   it('starts once when included twice', async () => {
     const page = await open(sitePage({ script: '<script src="/dist/consent-gate.iife.js"></script><script src="/dist/consent-gate.iife.js"></script>' }));
     await page.locator('[data-cg="banner"]').waitFor();
-    await settle(page, 200);
+    await settle(page);
     expect(await page.locator('#consent-gate').count()).toBe(1);
   });
 
@@ -340,7 +343,7 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
       </script></body></html>`;
     const page = await open(html, '/own-start');
     await page.locator('[data-cg="banner"]').first().waitFor();
-    await settle(page, 300);
+    await settle(page);
     expect(await page.locator('#consent-gate').count(), 'one interface on the page').toBe(1);
     expect(await page.locator('[data-cg="banner"]').count(), 'one banner').toBe(1);
     expect(paths()).toEqual([]);
@@ -361,7 +364,7 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
         window.mine = window.ConsentGate.createConsent({ mode: 'opt-in', categories: { social: {} } });
       </script></body></html>`;
     const page = await open(html, '/own-headless');
-    await settle(page, 300);
+    await settle(page);
     expect(await page.locator('[data-cg="banner"]').count(), 'no banner from the headless factory').toBe(0);
     expect(paths()).toEqual([]);
     await page.evaluate(() => (window as unknown as { mine: { set(c: Record<string, boolean>): void } }).mine.set({ social: true }));
