@@ -6,7 +6,7 @@
 // a real site would, and every request that reaches them is logged with its host.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engineList, type Engine, type Tab } from './support/engines';
-import { IMPORT_MAP, scriptJson } from './support/pages';
+import { headlessPage, libraryPage } from './support/pages';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
 import { settled } from './support/settle';
 import { startVendorServer, VENDOR_HOSTS, type VendorServer } from './support/vendors';
@@ -87,12 +87,16 @@ function pageScript(): string {
   }`;
 }
 
+/** The drop-in, synchronously in `<head>`, as a site includes it. */
+const DROP_IN = '<script src="/dist/consent-gate.autoblock.iife.js"></script>';
+
 function sitePage(config: object = CONFIG): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  <script src="/dist/consent-gate.autoblock.iife.js"></script>
-  </head><body><h1>News</h1><div id="one"></div><div id="two"></div><button id="share">Share</button>
-  <script>${pageScript()}</script></body></html>`;
+  return libraryPage({
+    config,
+    script: DROP_IN,
+    body: `<h1>News</h1><div id="one"></div><div id="two"></div><button id="share">Share</button>
+  <script>${pageScript()}</script>`,
+  });
 }
 
 let engine: Engine;
@@ -320,10 +324,11 @@ describe('the drop-in script tag', () => {
     ].join('; ');
     servers.page(
       '/csp',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>
-      <script nonce="${nonce}">
+      libraryPage({
+        config: CONFIG,
+        title: 'CSP',
+        script: `<script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>`,
+        head: `<script nonce="${nonce}">
         // The page's own policy for its own loader, as a site under Trusted Types has one.
         if (window.trustedTypes) trustedTypes.createPolicy('default', { createScriptURL: (url) => url });
         const script = document.createElement('script');
@@ -334,7 +339,8 @@ describe('the drop-in script tag', () => {
         const bare = document.createElement('script');
         bare.src = '${hotjar}/no-nonce.js';
         document.head.appendChild(bare);
-      </script></head><body></body></html>`,
+      </script>`,
+      }),
       { 'Content-Security-Policy': policy },
     );
     const page = await visit('/csp');
@@ -364,10 +370,7 @@ describe('the drop-in script tag', () => {
 describe('paths a security review found open', () => {
   /** A page with the drop-in and no page script: each test acts itself. */
   function bare(config: object = CONFIG): string {
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-    <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-    <script src="/dist/consent-gate.autoblock.iife.js"></script>
-    </head><body><h1>News</h1><div id="one"></div></body></html>`;
+    return libraryPage({ config, script: DROP_IN, body: '<h1>News</h1><div id="one"></div>' });
   }
   const origins = () => Object.fromEntries(Object.keys(VENDOR_HOSTS).map((host) => [host, vendors.origin(host as keyof typeof VENDOR_HOSTS)])) as Record<keyof typeof VENDOR_HOSTS, string>;
   type Win = Window & { __errors: string[]; __held: Element[] };
@@ -651,21 +654,19 @@ describe('automatic blocking for bundlers (consent-gate/autoblock)', () => {
     const config = { autoBlock: true, categories: { analytics: {} } };
     servers.page(
       '/npm',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>npm</title>
-      <script type="importmap">${scriptJson(IMPORT_MAP)}</script>
-      <script>window.process = { env: { NODE_ENV: 'production' } };</script>
-      <script type="module">
-        import { installAutoBlock } from '/dist/autoblock.js';
+      headlessPage({
+        config,
+        module: `import { installAutoBlock } from '/dist/autoblock.js';
         import { createConsent } from '/dist/headless.js';
-        const config = ${scriptJson(config)};
+        const config = CONFIG;
         const blocker = installAutoBlock(config);
         window.gate = createConsent(config);
         blocker.connect(window.gate);
         const script = document.createElement('script');
         script.src = '${vendors.origin('static.hotjar.com')}/npm.js';
         document.head.append(script);
-        window.__held = blocker.held();
-      </script></head><body></body></html>`,
+        window.__held = blocker.held();`,
+      }),
     );
     const page = await visit('/npm');
     await page.waitForFunction(() => (window as unknown as { __held?: number }).__held === 1);

@@ -2,7 +2,7 @@
 // uses it: JSON config block, one synchronous <script> in <head>, inert third-party tags.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scriptTagPage } from './support/pages';
+import { libraryPage, scriptTagPage } from './support/pages';
 import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
@@ -284,17 +284,19 @@ describe('the script tag under a nonce-based CSP (SEC-3)', () => {
     const run = (name: string) => `(window.__ran = window.__ran || []).push('${name}');`;
     // The decoy: a script with another nonce comes first in the page, so a library that took
     // "the first script[nonce]" instead of its own script's nonce would run nothing signed.
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nonce</title>
-      <script type="application/json" id="decoy" nonce="decoy-nonce">{}</script>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js" nonce="${nonce}"></script>
-      <script type="text/plain" data-consent="advertising" nonce="${nonce}" src="${tp}/t/signed.js"></script>
+    const html = libraryPage({
+      config: CONFIG,
+      title: 'Nonce',
+      nonce,
+      headStart: '<script type="application/json" id="decoy" nonce="decoy-nonce">{}</script>',
+      head: `<script type="text/plain" data-consent="advertising" nonce="${nonce}" src="${tp}/t/signed.js"></script>
       <script type="text/plain" data-consent="advertising" nonce="${nonce}">${run('signed-inline')}</script>
       <script type="text/plain" data-consent="advertising" src="${tp}/t/unsigned.js"></script>
       <script type="text/plain" data-consent="advertising">window.pwned = 'unsigned inline';</script>
       <script type="text/plain" data-consent="advertising" nonce="decoy-nonce" src="${tp}/t/decoy.js"></script>
-      <script type="text/plain" data-consent="necessary">window.pwned = 'unsigned necessary';</script>
-      </head><body><h1>News</h1></body></html>`;
+      <script type="text/plain" data-consent="necessary">window.pwned = 'unsigned necessary';</script>`,
+      body: '<h1>News</h1>',
+    });
     suite.servers.page('/nonce', html, { 'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'` });
     await suite.context.addInitScript(() => {
       const violations: string[] = [];
@@ -334,13 +336,14 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
 
   it('createConsentGate works on a page with no config block: one interface, and its decisions gate the page', async () => {
     const tp = suite.servers.thirdParty;
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own start</title>
-      <script src="/dist/consent-gate.iife.js"></script>
-      </head><body><h1>News</h1>
+    const html = libraryPage({
+      title: 'Own start',
+      body: `<h1>News</h1>
       <img data-consent="advertising" data-src="${tp}/t/own-pixel.gif" width="1" height="1" alt="">
       <script>
         window.mine = window.ConsentGate.createConsentGate({ mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { advertising: {} } });
-      </script></body></html>`;
+      </script>`,
+    });
     const page = await open(html, '/own-start');
     await page.locator('[data-cg="banner"]').first().waitFor();
     await settle(page);
@@ -356,13 +359,14 @@ describe('window.ConsentGate, the factories of the script tag (contract section 
 
   it('createConsent (headless) works on a page with no config block: no interface, the API gates the page', async () => {
     const tp = suite.servers.thirdParty;
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headless</title>
-      <script src="/dist/consent-gate.iife.js"></script>
-      </head><body><h1>News</h1>
+    const html = libraryPage({
+      title: 'Headless',
+      body: `<h1>News</h1>
       <iframe data-consent="social" data-src="${tp}/t/own-embed.html" width="400" height="200" title="Video"></iframe>
       <script>
         window.mine = window.ConsentGate.createConsent({ mode: 'opt-in', categories: { social: {} } });
-      </script></body></html>`;
+      </script>`,
+    });
     const page = await open(html, '/own-headless');
     await settle(page);
     expect(await page.locator('[data-cg="banner"]').count(), 'no banner from the headless factory').toBe(0);

@@ -40,6 +40,11 @@ export interface HeadlessPageOptions {
   head?: string;
   /** Put `nonce="…"` on the page's own scripts (for pages served with a nonce CSP). */
   nonce?: string;
+  /**
+   * The module script's code instead of starting the gate, for pages that wire the npm build
+   * themselves; the constant `CONFIG` holds `config`. @default `createConsent(CONFIG, options)` as `window.gate`
+   */
+  module?: string;
 }
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
@@ -48,7 +53,7 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A page that starts the headless build with `config` over the gated markup in `body`. */
-export function headlessPage({ config, options, body = '', head = '', nonce }: HeadlessPageOptions): string {
+export function headlessPage({ config, options, body = '', head = '', nonce, module }: HeadlessPageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html>
 <html lang="en">
@@ -59,11 +64,15 @@ export function headlessPage({ config, options, body = '', head = '', nonce }: H
 <script type="importmap"${n}>${scriptJson(IMPORT_MAP)}</script>
 <script${n}>window.process = { env: { NODE_ENV: 'production' } };</script>
 <script type="module"${n}>
-import { createConsent } from '/dist/headless.js';
+const CONFIG = ${scriptJson(config)};
+${
+  module ??
+  `import { createConsent } from '/dist/headless.js';
 try {
-  window.gate = createConsent(${scriptJson(config)}, ${scriptJson(options ?? {})});
+  window.gate = createConsent(CONFIG, ${scriptJson(options ?? {})});
 } catch (error) {
   window.gateError = String(error && error.stack || error);
+}`
 }
 </script>
 ${head}
