@@ -1,9 +1,11 @@
 /**
  * A sync point for "nothing (more) happens", instead of a fixed sleep: the page finishes its
- * pending tasks, two animation frames and an idle period, then a request goes out through the same network stack
- * to the server whose log the test reads, and comes back. Whatever the page set in motion before
- * (a gated element released, a script inserted, a part requested) has by then been sent, so a
- * log that still lacks it proves absence after a causally later event, not after a guessed delay.
+ * pending tasks, two animation frames and an idle period, then a request goes out through the
+ * same network stack to the server whose log the test reads, and comes back. Whatever the page
+ * set in motion before (a gated element released, a script inserted, a part requested) has by
+ * then been sent, so a log that still lacks it proves absence after a causally later event, not
+ * after a guessed delay. What it does not cover: work the page itself puts off with a timer of
+ * its own; a test about such a timer waits for it explicitly.
  *
  * The servers leave `SETTLED_PATH` out of their request logs.
  */
