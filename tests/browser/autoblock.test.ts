@@ -6,8 +6,9 @@
 // every request that reaches them is logged with its host.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { engineList, type Engine, type Tab } from './support/engines';
-import { IMPORT_MAP, scriptJson } from './support/pages';
+import { headlessPage, libraryPage } from './support/pages';
 import { PROJECT_ROOT, startServers, type Servers } from './support/servers';
+import { settled } from './support/settle';
 import { startVendorServer, VENDOR_HOSTS, type VendorServer } from './support/vendors';
 
 let servers: Servers;
@@ -86,12 +87,16 @@ function pageScript(): string {
   }`;
 }
 
+/** The drop-in, synchronously in `<head>`, as a site includes it. */
+const DROP_IN = '<script src="/dist/consent-gate.autoblock.iife.js"></script>';
+
 function sitePage(config: object = CONFIG): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  <script src="/dist/consent-gate.autoblock.iife.js"></script>
-  </head><body><h1>News</h1><div id="one"></div><div id="two"></div><button id="share">Share</button>
-  <script>${pageScript()}</script></body></html>`;
+  return libraryPage({
+    config,
+    script: DROP_IN,
+    body: `<h1>News</h1><div id="one"></div><div id="two"></div><button id="share">Share</button>
+  <script>${pageScript()}</script>`,
+  });
 }
 
 let engine: Engine;
@@ -121,7 +126,11 @@ const ran = (page: Tab) => page.evaluate(() => (window as unknown as { __ran?: s
 /** Presses a banner button (inside the open shadow root). */
 const click = (page: Tab, hook: string) =>
   page.evaluate((name) => document.querySelector<HTMLElement>(`#consent-gate > [data-cg="banner"] [data-cg="${name}"]`)!.click(), hook);
-const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+/**
+ * Sync point before checking that nothing (more) reached a vendor: a request to the vendor server
+ * under a name outside the catalogue, sent after the page's pending work, has come back.
+ */
+const quiet = (page: Tab) => settled(page, vendors.loopback);
 
 /** Every vendor element the page asked for, once each. */
 const ALL = [
@@ -168,7 +177,7 @@ describe('the drop-in script tag', () => {
   it('before consent: no request reaches any catalogued host, first-party scripts run at once, requests are refused clearly', async () => {
     const page = await open(sitePage());
     await page.click('#share');
-    await wait(1200);
+    await quiet(page);
     expect(requested()).toEqual([]);
     expect(await page.evaluate(() => typeof (window as unknown as { __fp?: number }).__fp)).toBe('number');
     const entries = await log(page);
@@ -187,9 +196,12 @@ describe('the drop-in script tag', () => {
     await click(page, 'accept-all');
     await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(ALL);
     await expect.poll(() => log(page)).toEqual(expect.arrayContaining(['gtm-load', 'pixel-load', 'frame-load']));
-    await wait(500);
+    const ordered = async () => (await ran(page)).filter((name) => /(first|second|third)\.js$/.test(name));
+    // first.js answers after 300 ms and the others wait for it: all three run, then nothing more is asked for.
+    await expect.poll(ordered).toHaveLength(3);
+    await quiet(page);
     expect(requested().sort()).toEqual(ALL);
-    const order = (await ran(page)).filter((name) => /(first|second|third)\.js$/.test(name));
+    const order = await ordered();
     expect(order).toEqual(['static.hotjar.com/first.js', 'snap.licdn.com/second.js', 'cdn.segment.com/third.js']);
     const entries = await log(page);
     expect(entries.filter((e) => e === 'gtm-load')).toHaveLength(1);
@@ -203,14 +215,16 @@ describe('the drop-in script tag', () => {
     const page = await open(sitePage());
     await click(page, 'reject-all');
     await page.click('#share');
-    await wait(1000);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await page.evaluate(() => (window as unknown as { consentGate: { set(c: object): void } }).consentGate.set({ analytics: true }));
     const analytics = ['static.hotjar.com/first.js', 'cdn.segment.com/third.js', 'js.hs-scripts.com/late.js', 'www.googletagmanager.com/gtm.js'].sort();
     await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(analytics);
-    await wait(500);
+    const ordered = async () => (await ran(page)).filter((name) => /(first|third)\.js$/.test(name));
+    await expect.poll(ordered).toHaveLength(2);
+    await quiet(page);
     expect(requested().sort()).toEqual(analytics);
-    expect((await ran(page)).filter((name) => /(first|third)\.js$/.test(name))).toEqual(['static.hotjar.com/first.js', 'cdn.segment.com/third.js']);
+    expect(await ordered()).toEqual(['static.hotjar.com/first.js', 'cdn.segment.com/third.js']);
   });
 
   it('holds URLs given as properties of audio, video (src and poster) and source, and URLs with a tab or newline inside, until consent', async () => {
@@ -238,7 +252,7 @@ describe('the drop-in script tag', () => {
       document.body.append(audio, video, newline, tab);
       (window as unknown as { __media: HTMLElement[] }).__media = [audio, video, source, newline, tab];
     }, origin);
-    await wait(500);
+    await quiet(page);
     expect(requested()).toEqual([]);
     expect(await states()).toEqual([null, null, null, null, null, null]);
     await click(page, 'accept-all');
@@ -268,7 +282,7 @@ describe('the drop-in script tag', () => {
     await page.click('#share');
     await click(page, 'accept-all');
     await expect.poll(() => requested()).toContain('platform.linkedin.com/in.js');
-    await wait(800);
+    await quiet(page);
     expect(requested().filter((r) => /sharethis|disqus/.test(r))).toEqual([]);
     await expect.poll(() => consoleLines.join('\n')).toMatch(/autoblock-unconfigured|not configured/);
   });
@@ -294,7 +308,7 @@ describe('the drop-in script tag', () => {
     const page = await open(sitePage());
     await page.evaluate(viaAttr, `${vendors.origin('static.criteo.net')}/html.gif`);
     await expect.poll(() => vendors.requests().some((request) => request.path === '/html.gif')).toBe(true);
-    await wait(300);
+    await quiet(page);
     expect(consoleLines.join('\n')).not.toMatch(/too late|autoblock-late/);
   });
 
@@ -310,10 +324,11 @@ describe('the drop-in script tag', () => {
     ].join('; ');
     servers.page(
       '/csp',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>CSP</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>
-      <script nonce="${nonce}">
+      libraryPage({
+        config: CONFIG,
+        title: 'CSP',
+        script: `<script src="/dist/consent-gate.autoblock.iife.js" nonce="${nonce}"></script>`,
+        head: `<script nonce="${nonce}">
         // The page's own policy for its own loader, as a site under Trusted Types has one.
         if (window.trustedTypes) trustedTypes.createPolicy('default', { createScriptURL: (url) => url });
         const script = document.createElement('script');
@@ -324,16 +339,17 @@ describe('the drop-in script tag', () => {
         const bare = document.createElement('script');
         bare.src = '${hotjar}/no-nonce.js';
         document.head.appendChild(bare);
-      </script></head><body></body></html>`,
+      </script>`,
+      }),
       { 'Content-Security-Policy': policy },
     );
     const page = await visit('/csp');
     await page.waitForFunction(() => !!document.querySelector('#consent-gate > [data-cg="banner"]'));
-    await wait(500);
+    await settled(page, servers.firstParty); // default-src 'self': the sentinel goes to the first party
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     await expect.poll(() => ran(page)).toEqual(['static.hotjar.com/csp.js']);
-    await wait(500);
+    await settled(page, servers.firstParty);
     expect(requested()).toEqual(['static.hotjar.com/csp.js']);
     expect(await ran(page)).toEqual(['static.hotjar.com/csp.js']);
     expect(consoleLines.filter((line) => /TrustedScriptURL|Trusted Type/i.test(line))).toEqual([]);
@@ -354,10 +370,7 @@ describe('the drop-in script tag', () => {
 describe('paths a security review found open', () => {
   /** A page with the drop-in and no page script: each test acts itself. */
   function bare(config: object = CONFIG): string {
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-    <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-    <script src="/dist/consent-gate.autoblock.iife.js"></script>
-    </head><body><h1>News</h1><div id="one"></div></body></html>`;
+    return libraryPage({ config, script: DROP_IN, body: '<h1>News</h1><div id="one"></div>' });
   }
   const origins = () => Object.fromEntries(Object.keys(VENDOR_HOSTS).map((host) => [host, vendors.origin(host as keyof typeof VENDOR_HOSTS)])) as Record<keyof typeof VENDOR_HOSTS, string>;
   type Win = Window & { __errors: string[]; __held: Element[] };
@@ -381,7 +394,7 @@ describe('paths a security review found open', () => {
       fragment.append(script(`${v['static.ads-twitter.com']}/fragment.js`));
       document.getElementById('one')!.replaceChildren(fragment);
     }, origins());
-    await wait(800);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     const all = [
@@ -394,7 +407,7 @@ describe('paths a security review found open', () => {
     ].sort();
     await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(all);
     // The script appended and then replaced in the detached shadow root never comes back.
-    await wait(300);
+    await quiet(page);
     expect(requested().sort()).toEqual(all);
   });
 
@@ -412,7 +425,7 @@ describe('paths a security review found open', () => {
       }
     }, `${vendors.origin('static.hotjar.com')}/adjacent.js`);
     expect(result).toBe('returned the element');
-    await wait(500);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     await expect.poll(() => ran(page)).toEqual(['static.hotjar.com/adjacent.js']);
@@ -436,10 +449,10 @@ describe('paths a security review found open', () => {
       moved.src = `${v['cdn.segment.com']}/moved.js`;
       document.body.append(moved);
     }, origins());
-    await wait(600);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await page.evaluate(() => (window as unknown as { consentGate: { set(c: object): void } }).consentGate.set({ analytics: true }));
-    await wait(600);
+    await quiet(page);
     expect(requested()).toEqual(['static.hotjar.com/marked.js']);
     await page.evaluate(() => (window as unknown as { consentGate: { set(c: object): void } }).consentGate.set({ advertising: true }));
     await expect.poll(() => requested().sort()).toEqual(['cdn.segment.com/moved.js', 'ib.adnxs.com/marked.gif', 'static.hotjar.com/marked.js']);
@@ -454,11 +467,11 @@ describe('paths a security review found open', () => {
         <img data-consent="advertising" data-src="${vendors.origin('ib.adnxs.com')}/gated.gif" alt="">`,
       ),
     );
-    await wait(600);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     await expect.poll(() => requested().sort(), { timeout: 5000 }).toEqual(['c.disquscdn.com/gated.html', 'ib.adnxs.com/gated.gif', 'static.hotjar.com/gated.js']);
-    await wait(500);
+    await quiet(page);
     expect(requested()).toHaveLength(3);
     expect(await ran(page)).toEqual(['static.hotjar.com/gated.js']);
   });
@@ -497,7 +510,7 @@ describe('paths a security review found open', () => {
     expect(outcome.calls).toBe(2);
     expect(outcome.fetched).toMatch(/autoBlock refused .*cdn\.segment\.com.*other-frame/);
     expect(outcome.held).toEqual([null, null, null, null, null]);
-    await wait(500);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     await expect.poll(() => requested().sort()).toEqual(['ib.adnxs.com/control.gif', 'ib.adnxs.com/newline.gif', 'ib.adnxs.com/space.gif', 'ib.adnxs.com/tab.gif']);
@@ -517,7 +530,7 @@ describe('paths a security review found open', () => {
       (window as unknown as Win).__held = [second];
       base.remove();
     }, vendors.origin('ib.adnxs.com'));
-    await wait(500);
+    await quiet(page);
     expect(requested()).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as Win).__held[0]!.getAttribute('src'))).toBeNull();
   });
@@ -572,7 +585,7 @@ describe('paths a security review found open', () => {
         const href = (e: Element) => e.getAttribute('href') ?? e.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
         return [audio!.getAttribute('src'), href(image!), href(xlinked!), href(baseVal!), link!.getAttribute('ping'), input!.getAttribute('src')];
       });
-    await wait(800);
+    await quiet(page);
     expect(requested()).toEqual([]);
     expect(await state()).toEqual([null, null, null, null, null, null]);
     await click(page, 'accept-all');
@@ -608,7 +621,7 @@ describe('paths a security review found open', () => {
       template.innerHTML = `<img src="${origin}/template.gif" alt="">`;
       document.body.append(document.importNode(template.content, true));
     }, vendors.origin('ib.adnxs.com'));
-    await wait(800);
+    await quiet(page);
     expect(requested()).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __kept: string }).__kept)).toBe('iframe');
     await click(page, 'accept-all');
@@ -629,7 +642,7 @@ describe('paths a security review found open', () => {
       classic.text = `import("${origin}/dynamic-import.js");`;
       document.head.append(classic);
     }, vendors.origin('static.hotjar.com'));
-    await wait(800);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await click(page, 'accept-all');
     await expect.poll(() => ran(page).then((names) => names.sort())).toEqual(['static.hotjar.com/dynamic-import.js', 'static.hotjar.com/static-import.js']);
@@ -641,25 +654,23 @@ describe('automatic blocking for bundlers (consent-gate/autoblock)', () => {
     const config = { autoBlock: true, categories: { analytics: {} } };
     servers.page(
       '/npm',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>npm</title>
-      <script type="importmap">${scriptJson(IMPORT_MAP)}</script>
-      <script>window.process = { env: { NODE_ENV: 'production' } };</script>
-      <script type="module">
-        import { installAutoBlock } from '/dist/autoblock.js';
+      headlessPage({
+        config,
+        module: `import { installAutoBlock } from '/dist/autoblock.js';
         import { createConsent } from '/dist/headless.js';
-        const config = ${scriptJson(config)};
+        const config = CONFIG;
         const blocker = installAutoBlock(config);
         window.gate = createConsent(config);
         blocker.connect(window.gate);
         const script = document.createElement('script');
         script.src = '${vendors.origin('static.hotjar.com')}/npm.js';
         document.head.append(script);
-        window.__held = blocker.held();
-      </script></head><body></body></html>`,
+        window.__held = blocker.held();`,
+      }),
     );
     const page = await visit('/npm');
     await page.waitForFunction(() => (window as unknown as { __held?: number }).__held === 1);
-    await wait(500);
+    await quiet(page);
     expect(requested()).toEqual([]);
     await page.evaluate(() => (window as unknown as { gate: { acceptAll(): void } }).gate.acceptAll());
     await expect.poll(() => requested()).toEqual(['static.hotjar.com/npm.js']);

@@ -14,6 +14,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchBrowser } from './support/browser';
 import { watchConsole } from './support/console';
+import { libraryPage } from './support/pages';
 import { PROJECT_ROOT } from './support/servers';
 
 interface Store {
@@ -49,9 +50,7 @@ const CONFIG = {
   categories: { analytics: {}, advertising: { vendors: [{ name: 'Ad Network', domains: ['ads.example'] }] } },
 };
 
-const page = (config: object = CONFIG) => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Log</title>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  <script src="/dist/consent-gate.iife.js"></script></head><body><h1>Seite</h1></body></html>`;
+const page = (config: object = CONFIG) => libraryPage({ config, lang: 'de', title: 'Log', body: '<h1>Seite</h1>' });
 
 /** Records a POSTed record and answers 201 (no CORS headers). */
 function collect(request: IncomingMessage, response: ServerResponse, at: string): void {

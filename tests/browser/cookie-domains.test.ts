@@ -16,7 +16,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { CleanupReport } from '../../src/types';
-import { headlessPage, scriptJson } from './support/pages';
+import { headlessPage, libraryPage } from './support/pages';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const HOST = 'www.example.test';
@@ -35,11 +36,7 @@ describe('a cookie.domain the browser refuses (README, "The consent cookie"; RFC
   /** The script tag with `cookie.domain` set to a domain that is not a parent of the page's host. */
   function sitePage(): string {
     const config = { mode: 'opt-in', privacyPolicyUrl: '/privacy', cookie: { domain: 'example.org' }, categories: { advertising: {} } };
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Domain</title>
-      <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
-      <script src="/dist/consent-gate.iife.js"></script></head><body>
-      <img data-consent="advertising" data-src="${suite.servers.thirdParty}/t/pixel.gif" width="1" height="1" alt="">
-      </body></html>`;
+    return libraryPage({ config, title: 'Domain', body: `<img data-consent="advertising" data-src="${suite.servers.thirdParty}/t/pixel.gif" width="1" height="1" alt="">` });
   }
 
   it('falls back to a host-only consent cookie, warns once naming the domain, and the decision works and persists', async () => {
@@ -146,9 +143,7 @@ describe('withdrawal deletes a declared cookie on every domain and path it may l
 
 describe('cookie tossing: a consent cookie planted on the parent domain by a sibling subdomain', () => {
   const config = { mode: 'opt-in', privacyPolicyUrl: '/privacy', log: { endpoint: '/consent' }, categories: { advertising: {} } };
-  const sitePage = () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Tossing</title>
-    <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
-    <script src="/dist/consent-gate.iife.js"></script></head><body><h1>Site</h1></body></html>`;
+  const sitePage = () => libraryPage({ config, title: 'Tossing', body: '<h1>Site</h1>' });
 
   /** Every record the log part posts, by method. */
   async function logged(): Promise<string[]> {
@@ -196,8 +191,12 @@ describe('cookie tossing: a consent cookie planted on the parent domain by a sib
     expect(await page.locator('[data-cg="banner"]').count()).toBe(0);
     // The planted copy was expired on the parent domain; the visitor's own is untouched.
     expect(await consentCookies()).toEqual([`${HOST} ${visitor}`]);
-    // Give the log part the time it would take to post, then check it posted nothing new.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 300))));
+    // A post would follow the log part's arrival: wait until every part the page asked for has
+    // loaded, then for a round trip through the same server, and check it posted nothing new.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLScriptElement>('script[src*="/dist/parts/"]')].every((script) => performance.getEntriesByName(script.src).length > 0),
+    );
+    await settled(page, mapped());
     expect(methods).toEqual(['reject-all']);
   });
 

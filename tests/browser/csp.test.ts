@@ -7,7 +7,9 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { libraryPage } from './support/pages';
 import { PROJECT_ROOT } from './support/servers';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite({
@@ -131,10 +133,7 @@ describe('under a strict CSP with Trusted Types enforced', () => {
   it('the script tag: the whole flow runs with zero policy violations', async () => {
     suite.servers.page(
       '/csp-script-tag',
-      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script>
-      ${gated()}</head><body>${body()}</body></html>`,
+      libraryPage({ config: CONFIG, lang: 'de', title: 'CSP', nonce: NONCE, head: gated(), body: body() }),
       { 'Content-Security-Policy': policy() },
     );
     const page = await suite.context.newPage();
@@ -148,9 +147,15 @@ describe('under a strict CSP with Trusted Types enforced', () => {
   it('an npm build (ESM with split chunks): the whole flow runs with zero policy violations', async () => {
     suite.servers.page(
       '/csp-npm',
-      `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>CSP</title>
-      ${gated()}</head><body>${body()}
-      <script type="module" src="/node_modules/.cache/consent-gate-csp-app/app.js" nonce="${NONCE}"></script></body></html>`,
+      // No config block and no script tag: the bundled app starts the library itself.
+      libraryPage({
+        lang: 'de',
+        title: 'CSP',
+        script: '',
+        head: gated(),
+        body: `${body()}
+      <script type="module" src="/node_modules/.cache/consent-gate-csp-app/app.js" nonce="${NONCE}"></script>`,
+      }),
       { 'Content-Security-Policy': policy() },
     );
     const page = await suite.context.newPage();
@@ -164,10 +169,11 @@ describe('under a strict CSP with Trusted Types enforced', () => {
   it('markup injected through a text sink stays inert, even in the necessary category (no script gadget)', async () => {
     suite.servers.page(
       '/csp-injection',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script></head><body>
-      <div id="comments"></div>
+      libraryPage({
+        config: CONFIG,
+        title: 'Injection',
+        nonce: NONCE,
+        body: `<div id="comments"></div>
       <script nonce="${NONCE}">
         // A comment field rendered with a text-to-HTML sink, as a vulnerable template would.
         const html = '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'
@@ -175,13 +181,15 @@ describe('under a strict CSP with Trusted Types enforced', () => {
         document.getElementById('comments').setHTMLUnsafe
           ? document.getElementById('comments').setHTMLUnsafe(html)
           : document.getElementById('comments').append(document.createRange().createContextualFragment(html));
-      </script></body></html>`,
+      </script>`,
+      }),
       { 'Content-Security-Policy': policy().replace("require-trusted-types-for 'script'; ", '') },
     );
     const page = await suite.context.newPage();
     await page.goto(`${suite.servers.firstParty}/csp-injection`);
     await page.locator('[data-cg="accept-all"]').click();
-    await page.waitForTimeout(800);
+    // default-src 'self': the sentinel goes to the first party.
+    await settled(page, suite.servers.firstParty);
     expect(await page.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
     expect(suite.servers.requests().map((r) => r.path)).not.toContain('/t/injected.js');
     // Both injected scripts are reported as lacking the page nonce.
@@ -191,14 +199,15 @@ describe('under a strict CSP with Trusted Types enforced', () => {
   it('without any nonce on the page, an injected inline script in necessary stays inert too', async () => {
     suite.servers.page(
       '/no-nonce-injection',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Injection</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js"></script></head><body>
-      <div id="comments"></div>
+      libraryPage({
+        config: CONFIG,
+        title: 'Injection',
+        body: `<div id="comments"></div>
       <script>
         document.getElementById('comments').append(document.createRange().createContextualFragment(
           '<script type="text/plain" data-consent="necessary">window.__injected = 1;<' + '/script>'));
-      </script></body></html>`,
+      </script>`,
+      }),
     );
     const page = await suite.context.newPage();
     const messages: string[] = [];
@@ -224,10 +233,7 @@ describe('no script gadget without a nonce (README "Nonces and injected markup")
     });
     suite.servers.page(
       '/gadget',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gadget</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js"></script></head><body>
-      <div id="out"></div><script src="/sink.js"></script></body></html>`,
+      libraryPage({ config: CONFIG, title: 'Gadget', body: '<div id="out"></div><script src="/sink.js"></script>' }),
       { 'Content-Security-Policy': "script-src 'self'; object-src 'none'; base-uri 'none'" },
     );
     const page = await suite.context.newPage();
@@ -248,16 +254,18 @@ describe('Trusted Types: the consent-gate policy passes only the text the parser
   it('text a page script appends to an inert necessary script is refused, not run through the policy', async () => {
     suite.servers.page(
       '/tt-append',
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>TT</title>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js" nonce="${NONCE}"></script></head><body>
-      <script type="text/plain" data-consent="necessary" nonce="${NONCE}">(window.__ran = window.__ran || []).push('site');</script>
+      libraryPage({
+        config: CONFIG,
+        title: 'TT',
+        nonce: NONCE,
+        body: `<script type="text/plain" data-consent="necessary" nonce="${NONCE}">(window.__ran = window.__ran || []).push('site');</script>
       <script nonce="${NONCE}">
         // Trusted Types refuses this string as script.text; appended as a text node, it would
         // only run if something passed the inert script's text through a policy unchecked.
         document.currentScript.previousElementSibling.append(document.createTextNode(';window.__tt = 1;'));
         try { document.createElement('script').text = 'window.__direct = 1'; } catch { window.__directRefused = true; }
-      </script></body></html>`,
+      </script>`,
+      }),
       { 'Content-Security-Policy': policy() },
     );
     const page = await suite.context.newPage();

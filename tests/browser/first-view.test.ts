@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scriptTagPage } from './support/pages';
 import { PROJECT_ROOT } from './support/servers';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite();
@@ -46,19 +47,21 @@ const part = (name: string) => new RegExp(`^/dist/parts/${name}\\.[\\w-]{8}\\.js
 const partsIn = (fetched: string[]) => fetched.filter((file) => file.startsWith('/dist/parts/')).map((file) => file.split(/[/.]/)[3]);
 const gzipOf = (file: string) => gzipSync(readFileSync(path.join(PROJECT_ROOT, file)), { level: 9 }).length;
 const banner = (page: Page) => page.locator('[data-cg="banner"]');
+/** Sync point before checking what was not fetched: frames, an idle period and a sentinel round trip through `origin`. */
+const idle = (page: Page, origin = suite.servers.firstParty) => settled(page, origin);
 
 describe('what a visitor downloads', () => {
-  it('a first visit to a page with nothing to draw a placeholder for fetches the main file only, even after a second of idle', async () => {
+  it('a first visit to a page with nothing to draw a placeholder for fetches the main file only, even once the page has gone idle', async () => {
     const { page, fetched } = await open(sitePage({ embed: false }));
     await banner(page).waitFor();
-    await page.waitForTimeout(1200);
+    await idle(page);
     expect(fetched).toEqual([MAIN]);
   });
 
   it('a first visit to a page with an embed fetches the placeholders part as well, and nothing else', async () => {
     const { page, fetched } = await open(sitePage());
     await page.locator('[data-cg="placeholder"]').waitFor();
-    await page.waitForTimeout(1200);
+    await idle(page);
     expect(fetched[0]).toBe(MAIN);
     expect(partsIn(fetched)).toEqual(['placeholders']);
   });
@@ -66,14 +69,14 @@ describe('what a visitor downloads', () => {
   it('a returning visitor who accepted everything downloads no more than a first visitor', async () => {
     const first = await open(sitePage());
     await banner(first.page).waitFor();
-    await first.page.waitForTimeout(1000);
+    await idle(first.page);
     await first.page.locator('[data-cg="accept-all"]').click();
     await expect.poll(() => suite.servers.requests().length).toBe(3);
 
     const returning = await open(sitePage(), { at: '/again' });
     await returning.page.locator('[data-cg="settings-button"]').waitFor();
     await returning.page.waitForFunction(() => (window as unknown as { __ran?: string[] }).__ran?.includes('ads'));
-    await returning.page.waitForTimeout(1000);
+    await idle(returning.page);
     expect(partsIn(returning.fetched)).toEqual(['activation']);
     const bytes = (files: string[]) => files.reduce((sum, file) => sum + gzipOf(file), 0);
     const firstVisit = first.fetched.filter((file) => !part('activation').test(file));
@@ -83,7 +86,7 @@ describe('what a visitor downloads', () => {
   it('the dialog part is fetched on intent (hovering "Manage preferences") and never on idle', async () => {
     const { page, fetched } = await open(sitePage({ embed: false }));
     await banner(page).waitFor();
-    await page.waitForTimeout(1000);
+    await idle(page);
     expect(partsIn(fetched)).toEqual([]);
     await page.locator('[data-cg="manage"]').hover();
     await expect.poll(() => partsIn(fetched)).toEqual(['dialog']);
@@ -105,15 +108,17 @@ describe('parts that cannot load', () => {
     const { page, consoleLines } = await open(sitePage());
     await banner(page).waitFor();
     await page.locator('[data-cg="manage"]').click();
-    // No dialog: the banner stays, with every choice on it.
-    await page.waitForTimeout(500);
+    // No dialog: once its failure is reported, the banner stays, with every choice on it.
+    await expect.poll(() => consoleLines.some((line) => line.includes('dialog'))).toBe(true);
+    await idle(page);
     expect(await banner(page).count()).toBe(1);
     expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
 
     await page.locator('[data-cg="accept-all"]').click();
     await page.locator('[data-cg="settings-button"]').click();
     await banner(page).waitFor();
-    await page.waitForTimeout(500);
+    await expect.poll(() => consoleLines.some((line) => line.includes('activation'))).toBe(true);
+    await idle(page, suite.servers.thirdParty);
     // Activation could not load: nothing reached the third party.
     expect(suite.servers.requests()).toEqual([]);
     expect(consoleLines.some((line) => line.includes('dialog'))).toBe(true);
@@ -128,9 +133,10 @@ describe('parts that cannot load', () => {
     await suite.context.route('**/dist/parts/dialog.*', (route) =>
       route.fulfill({ status: 200, contentType: 'text/javascript', body: 'window.__tampered = true;' }),
     );
-    const { page } = await open(sitePage({ embed: false }));
+    const { page, consoleLines } = await open(sitePage({ embed: false }));
     await page.locator('[data-cg="manage"]').click();
-    await page.waitForTimeout(800);
+    await expect.poll(() => consoleLines.some((line) => line.includes('dialog'))).toBe(true);
+    await idle(page);
     expect(await page.evaluate(() => (window as unknown as { __tampered?: boolean }).__tampered)).toBeUndefined();
     expect(await page.locator('[data-cg="preferences"]').count()).toBe(0);
     expect(await banner(page).count()).toBe(1);
@@ -230,7 +236,7 @@ describe('focus is never hidden behind the banner (WCAG 2.4.11)', () => {
     const { page } = await open(sitePage({ embed: false, body: links }));
     await page.setViewportSize({ width: 1280, height: 800 });
     await banner(page).waitFor();
-    await page.waitForTimeout(300);
+    await idle(page);
     const hidden: string[] = [];
     let reached = 0;
     for (let i = 0; i < 60; i++) {
@@ -258,7 +264,7 @@ describe('configuration errors', () => {
     expect(consoleLines[0]).toContain('categores: unknown key: did you mean "categories"?');
     expect(suite.console.take(/Invalid Consent Gate config/)).toHaveLength(1);
     expect(partsIn(fetched)).toEqual(['messages']);
-    await page.waitForTimeout(500);
+    await idle(page, suite.servers.thirdParty);
     expect(await banner(page).count()).toBe(0);
     expect(suite.servers.requests()).toEqual([]);
   });

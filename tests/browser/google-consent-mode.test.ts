@@ -4,6 +4,7 @@
 // reads them. The default build carries none of it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { libraryPage } from './support/pages';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite();
@@ -11,15 +12,18 @@ const suite = useBrowserSuite();
 const CONFIG = { googleConsentMode: true, categories: { analytics: {}, advertising: {} } };
 
 function sitePage(script = '/dist/consent-gate.gcm.iife.js', config: object = CONFIG): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>GCM</title>
-  <script>window.dataLayer = [{ event: 'pushed-before' }];</script>
-  <script type="application/json" id="consent-gate-config">${JSON.stringify(config)}</script>
-  <script src="${script}"></script>
-  <script>
+  return libraryPage({
+    config,
+    title: 'GCM',
+    headStart: `<script>window.dataLayer = [{ event: 'pushed-before' }];</script>`,
+    script: `<script src="${script}"></script>`,
+    head: `<script>
     function gtag(){ dataLayer.push(arguments); }
     gtag('js', new Date());
     gtag('config', 'G-TEST');
-  </script></head><body><p>Page</p></body></html>`;
+  </script>`,
+    body: '<p>Page</p>',
+  });
 }
 
 /** The dataLayer, each gtag call as ['args', …] and whether it was an arguments object. */

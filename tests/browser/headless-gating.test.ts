@@ -20,9 +20,8 @@ import { launchBrowser } from './support/browser';
 import { watchConsole } from './support/console';
 import { headlessPage, type HeadlessPageOptions } from './support/pages';
 import { PROJECT_ROOT, SLOW_SCRIPT_DELAY_MS, startServers, type Servers } from './support/servers';
+import { settled } from './support/settle';
 
-/** How long "nothing happens" is watched for. */
-const QUIET_MS = 700;
 const DAY = 86_400;
 
 let browser: Browser;
@@ -114,7 +113,8 @@ async function waitForRequests(paths: string[]): Promise<void> {
   await expect.poll(requested, { timeout: 5_000, interval: 25 }).toEqual(expect.arrayContaining(paths));
 }
 
-const quiet = (page: Page) => page.waitForTimeout(QUIET_MS);
+/** Sync point before checking that nothing (more) reached the third party: a sentinel sent to it after the page's pending work has come back. */
+const quiet = (page: Page) => settled(page, T);
 
 const consentCookies = async () => (await context.cookies()).filter((cookie) => cookie.name === 'consent_gate');
 

@@ -2,7 +2,8 @@
 // uses it: JSON config block, one synchronous <script> in <head>, inert third-party tags.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scriptTagPage } from './support/pages';
+import { libraryPage, scriptTagPage } from './support/pages';
+import { settled } from './support/settle';
 import { useBrowserSuite } from './support/suite';
 
 const suite = useBrowserSuite();
@@ -21,7 +22,8 @@ async function open(html: string, path = '/'): Promise<Page> {
 }
 
 const paths = () => suite.servers.requests().map((r) => r.path.replace(/\?.*$/, ''));
-const settle = (page: Page, ms = 600) => page.waitForTimeout(ms);
+/** Sync point before checking what did not reach the third party: a sentinel sent to it after the page's pending work has come back. */
+const settle = (page: Page) => settled(page, suite.servers.thirdParty);
 const consentCookie = async () => (await suite.context.cookies()).find((c) => c.name === 'consent_gate');
 
 describe('the script tag, opt-in mode', () => {
@@ -29,7 +31,7 @@ describe('the script tag, opt-in mode', () => {
     const page = await open(sitePage());
     await page.locator('[data-cg="banner"]').waitFor();
     await page.mouse.wheel(0, 400);
-    await settle(page, 800);
+    await settle(page);
     expect(paths()).toEqual([]);
     expect(await consentCookie()).toBeUndefined();
   });
@@ -125,6 +127,7 @@ describe('the script tag, opt-in mode', () => {
     page.on('console', (message) => messages.push(message.text()));
     suite.servers.page('/', sitePage({ config: { mode: 'opt-inn', categories: { Ads: {} } }, body: '<script>window.pageStillRuns = true</script>' }));
     await page.goto(suite.servers.firstParty + '/');
+    await expect.poll(() => messages.some((m) => m.includes('[consent-gate]'))).toBe(true);
     await settle(page);
     const error = messages.find((m) => m.includes('[consent-gate]'));
     expect(error).toContain('mode: "opt-inn" is not allowed');
@@ -137,7 +140,7 @@ describe('the script tag, opt-in mode', () => {
   it('starts once when included twice', async () => {
     const page = await open(sitePage({ script: '<script src="/dist/consent-gate.iife.js"></script><script src="/dist/consent-gate.iife.js"></script>' }));
     await page.locator('[data-cg="banner"]').waitFor();
-    await settle(page, 200);
+    await settle(page);
     expect(await page.locator('#consent-gate').count()).toBe(1);
   });
 
@@ -281,17 +284,19 @@ describe('the script tag under a nonce-based CSP (CSP Level 3 nonces)', () => {
     const run = (name: string) => `(window.__ran = window.__ran || []).push('${name}');`;
     // The decoy: a script with another nonce comes first in the page, so a library that took
     // "the first script[nonce]" instead of its own script's nonce would run nothing signed.
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Nonce</title>
-      <script type="application/json" id="decoy" nonce="decoy-nonce">{}</script>
-      <script type="application/json" id="consent-gate-config">${JSON.stringify(CONFIG)}</script>
-      <script src="/dist/consent-gate.iife.js" nonce="${nonce}"></script>
-      <script type="text/plain" data-consent="advertising" nonce="${nonce}" src="${tp}/t/signed.js"></script>
+    const html = libraryPage({
+      config: CONFIG,
+      title: 'Nonce',
+      nonce,
+      headStart: '<script type="application/json" id="decoy" nonce="decoy-nonce">{}</script>',
+      head: `<script type="text/plain" data-consent="advertising" nonce="${nonce}" src="${tp}/t/signed.js"></script>
       <script type="text/plain" data-consent="advertising" nonce="${nonce}">${run('signed-inline')}</script>
       <script type="text/plain" data-consent="advertising" src="${tp}/t/unsigned.js"></script>
       <script type="text/plain" data-consent="advertising">window.pwned = 'unsigned inline';</script>
       <script type="text/plain" data-consent="advertising" nonce="decoy-nonce" src="${tp}/t/decoy.js"></script>
-      <script type="text/plain" data-consent="necessary">window.pwned = 'unsigned necessary';</script>
-      </head><body><h1>News</h1></body></html>`;
+      <script type="text/plain" data-consent="necessary">window.pwned = 'unsigned necessary';</script>`,
+      body: '<h1>News</h1>',
+    });
     suite.servers.page('/nonce', html, { 'Content-Security-Policy': `script-src 'nonce-${nonce}' 'strict-dynamic'; object-src 'none'; base-uri 'none'` });
     await suite.context.addInitScript(() => {
       const violations: string[] = [];
@@ -331,16 +336,17 @@ describe('window.ConsentGate, the factories of the script tag', () => {
 
   it('createConsentGate works on a page with no config block: one interface, and its decisions gate the page', async () => {
     const tp = suite.servers.thirdParty;
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own start</title>
-      <script src="/dist/consent-gate.iife.js"></script>
-      </head><body><h1>News</h1>
+    const html = libraryPage({
+      title: 'Own start',
+      body: `<h1>News</h1>
       <img data-consent="advertising" data-src="${tp}/t/own-pixel.gif" width="1" height="1" alt="">
       <script>
         window.mine = window.ConsentGate.createConsentGate({ mode: 'opt-in', privacyPolicyUrl: '/privacy', categories: { advertising: {} } });
-      </script></body></html>`;
+      </script>`,
+    });
     const page = await open(html, '/own-start');
     await page.locator('[data-cg="banner"]').first().waitFor();
-    await settle(page, 300);
+    await settle(page);
     expect(await page.locator('#consent-gate').count(), 'one interface on the page').toBe(1);
     expect(await page.locator('[data-cg="banner"]').count(), 'one banner').toBe(1);
     expect(paths()).toEqual([]);
@@ -353,15 +359,16 @@ describe('window.ConsentGate, the factories of the script tag', () => {
 
   it('createConsent (headless) works on a page with no config block: no interface, the API gates the page', async () => {
     const tp = suite.servers.thirdParty;
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Headless</title>
-      <script src="/dist/consent-gate.iife.js"></script>
-      </head><body><h1>News</h1>
+    const html = libraryPage({
+      title: 'Headless',
+      body: `<h1>News</h1>
       <iframe data-consent="social" data-src="${tp}/t/own-embed.html" width="400" height="200" title="Video"></iframe>
       <script>
         window.mine = window.ConsentGate.createConsent({ mode: 'opt-in', categories: { social: {} } });
-      </script></body></html>`;
+      </script>`,
+    });
     const page = await open(html, '/own-headless');
-    await settle(page, 300);
+    await settle(page);
     expect(await page.locator('[data-cg="banner"]').count(), 'no banner from the headless factory').toBe(0);
     expect(paths()).toEqual([]);
     await page.evaluate(() => (window as unknown as { mine: { set(c: Record<string, boolean>): void } }).mine.set({ social: true }));

@@ -40,6 +40,11 @@ export interface HeadlessPageOptions {
   head?: string;
   /** Put `nonce="…"` on the page's own scripts (for pages served with a nonce CSP). */
   nonce?: string;
+  /**
+   * The module script's code instead of starting the gate, for pages that wire the npm build
+   * themselves; the constant `CONFIG` holds `config`. @default `createConsent(CONFIG, options)` as `window.gate`
+   */
+  module?: string;
 }
 
 /** JSON that is safe inside a `<script>` element (no `</script>`, no `<!--`). */
@@ -48,7 +53,7 @@ export function scriptJson(value: unknown): string {
 }
 
 /** A page that starts the headless build with `config` over the gated markup in `body`. */
-export function headlessPage({ config, options, body = '', head = '', nonce }: HeadlessPageOptions): string {
+export function headlessPage({ config, options, body = '', head = '', nonce, module }: HeadlessPageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
   return `<!doctype html>
 <html lang="en">
@@ -59,11 +64,15 @@ export function headlessPage({ config, options, body = '', head = '', nonce }: H
 <script type="importmap"${n}>${scriptJson(IMPORT_MAP)}</script>
 <script${n}>window.process = { env: { NODE_ENV: 'production' } };</script>
 <script type="module"${n}>
-import { createConsent } from '/dist/headless.js';
+const CONFIG = ${scriptJson(config)};
+${
+  module ??
+  `import { createConsent } from '/dist/headless.js';
 try {
-  window.gate = createConsent(${scriptJson(config)}, ${scriptJson(options ?? {})});
+  window.gate = createConsent(CONFIG, ${scriptJson(options ?? {})});
 } catch (error) {
   window.gateError = String(error && error.stack || error);
+}`
 }
 </script>
 ${head}
@@ -73,6 +82,41 @@ ${body}
 </body>
 </html>
 `;
+}
+
+export interface LibraryPageOptions {
+  /** The JSON config in `#consent-gate-config`; none when omitted (the page starts the library itself). */
+  config?: object;
+  /** The script tag (or tags) that load the library. @default the main file, synchronously (with `nonce`) */
+  script?: string;
+  /** Markup at the start of `<head>`, before the config (e.g. a `dataLayer` the page sets first). */
+  headStart?: string;
+  /** Extra markup at the end of `<head>`. */
+  head?: string;
+  /** Markup of `<body>`. */
+  body?: string;
+  /** @default 'en' */
+  lang?: string;
+  /** @default 'Site' */
+  title?: string;
+  /** Put `nonce="…"` on the default library script. */
+  nonce?: string;
+}
+
+/**
+ * A page as a site owner writes it for the script tag: the JSON config block, then the library
+ * (synchronously, in `<head>`), then whatever the page adds. Every browser suite over the script
+ * tag (or the drop-in autoblock build) builds its pages here.
+ */
+export function libraryPage({ config, script, headStart = '', head = '', body = '', lang = 'en', title = 'Site', nonce }: LibraryPageOptions): string {
+  const n = nonce ? ` nonce="${nonce}"` : '';
+  const block = config === undefined ? '' : `<script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>`;
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+  ${headStart}
+  ${block}
+  ${script ?? `<script src="/dist/consent-gate.iife.js"${n}></script>`}
+  ${head}</head><body>
+  ${body}</body></html>`;
 }
 
 export interface ScriptTagPageOptions {
@@ -100,14 +144,16 @@ export interface ScriptTagPageOptions {
  */
 export function scriptTagPage({ thirdParty, config, script, head = '', body = '', embed = true, settingsLink = false, nonce }: ScriptTagPageOptions): string {
   const n = nonce ? ` nonce="${nonce}"` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Site</title>
-  <script type="application/json" id="consent-gate-config">${scriptJson(config)}</script>
-  ${script ?? `<script src="/dist/consent-gate.iife.js"${n}></script>`}
-  <script type="text/plain" data-consent="advertising" src="${thirdParty}/t/ads.js"${n}></script>
-  ${head}</head><body>
-  <h1>News</h1><p>Text</p>
+  return libraryPage({
+    config,
+    script,
+    nonce,
+    head: `<script type="text/plain" data-consent="advertising" src="${thirdParty}/t/ads.js"${n}></script>
+  ${head}`,
+    body: `<h1>News</h1><p>Text</p>
   ${embed ? `<iframe data-consent="social" data-src="${thirdParty}/t/embed.html" width="400" height="200" title="Video"></iframe>` : ''}
   <img data-consent="advertising" data-src="${thirdParty}/t/pixel.gif" width="1" height="1" alt="">
   ${settingsLink ? '<a href="#" data-consent-open>Cookie settings</a>' : ''}
-  ${body}</body></html>`;
+  ${body}`,
+  });
 }

@@ -10,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SETTLED_PATH } from './settle';
 
 /** One request that reached the third party. */
 export interface LoggedRequest {
@@ -118,6 +119,7 @@ export async function startServers({ projectRoot }: { projectRoot: string }): Pr
   const first = createServer((request, response) => {
     void (async () => {
       const path = pathnameOf(request);
+      if (path === SETTLED_PATH) return send(response, 204, 'text/plain; charset=utf-8', '');
       const page = pages.get(path);
       if (page) return send(response, 200, CONTENT_TYPES['.html']!, page.html, page.headers);
       for (const [prefix, root] of [['/dist/', dist], ['/node_modules/', nodeModules]] as const) {
@@ -131,6 +133,7 @@ export async function startServers({ projectRoot }: { projectRoot: string }): Pr
 
   const third = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://x');
+    if (path.pathname === SETTLED_PATH) return send(response, 204, 'text/plain; charset=utf-8', '');
     logged.push({ path: path.pathname + path.search, time: Date.now() });
     thirdPartyResponse(path.pathname, response).catch((error: unknown) => send(response, 500, 'text/plain; charset=utf-8', String(error)));
   });

@@ -8,6 +8,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SETTLED_PATH } from './settle';
 
 /** Catalogued hosts and the consent category the catalogue gives them. */
 export const VENDOR_HOSTS = {
@@ -33,6 +34,8 @@ export interface VendorRequest {
 
 export interface VendorServer {
   port: number;
+  /** `http://127.0.0.1:<port>`: the server under no catalogued name, for `settled()`. */
+  loopback: string;
   /** `http://<host>:<port>` */
   origin(host: keyof typeof VENDOR_HOSTS): string;
   /** Chromium flag mapping every vendor host to loopback. */
@@ -67,6 +70,10 @@ export async function startVendorServer(): Promise<VendorServer> {
   const server: Server = createServer((request, response) => {
     const host = (request.headers.host ?? '').replace(/:\d+$/, '');
     const url = new URL(request.url ?? '/', 'http://x');
+    if (url.pathname === SETTLED_PATH) {
+      response.writeHead(204, { 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
+      return void response.end();
+    }
     logged.push({ host, path: url.pathname, time: Date.now() });
     const { type, body } = answer(host, url);
     const delay = Number(url.searchParams.get('delay') ?? 0);
@@ -79,6 +86,7 @@ export async function startVendorServer(): Promise<VendorServer> {
   const port = (server.address() as AddressInfo).port;
   return {
     port,
+    loopback: `http://127.0.0.1:${port}`,
     origin: (host) => `http://${host}:${port}`,
     resolverRules: `--host-resolver-rules=${Object.keys(VENDOR_HOSTS)
       .map((host) => `MAP ${host} 127.0.0.1`)

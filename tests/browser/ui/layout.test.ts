@@ -80,6 +80,8 @@ describe('no layout shift', () => {
       await page.locator(BANNER).waitFor({ state: 'detached' });
       await page.locator('[data-cg="placeholder"]').waitFor({ state: 'visible' });
       await nextFrames(page);
+      // Watched for a moment, like the second above: a late shift (a transition, a reflow after
+      // the removal) announces itself by no event, so this one stays a short bounded wait.
       await page.waitForTimeout(200);
       await nextFrames(page);
       const after = await read();
