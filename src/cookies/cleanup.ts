@@ -21,9 +21,12 @@ function matchesAny(name: string, patterns: NamePattern[]): boolean {
 /** Deletes one cookie in every place it may live: host-only, each parent domain, each path prefix. */
 export function deleteCookieEverywhere(document: Document, name: string): void {
   const { hostname, pathname } = document.location;
+  // Browsers refuse any write of a `__Secure-` or `__Host-` cookie without `Secure`, deletions
+  // included (RFC 6265bis §4.1.3), so those are deleted as they were set.
+  const secure = /^__(secure|host)-/i.test(name);
   for (const domain of candidateDomains(hostname)) {
     for (const path of candidatePaths(pathname)) {
-      writeCookie(document, name, '', { path, domain, maxAge: 0 });
+      writeCookie(document, name, '', { path, domain, maxAge: 0, secure });
     }
   }
 }

@@ -30,7 +30,7 @@ afterEach(() => {
 
 const script = (src: string) => Object.assign(document.createElement('script'), { src });
 
-describe('installing automatic blocking (contract section 9)', () => {
+describe('installing automatic blocking', () => {
   it('is installed once per window: a second call returns the first blocker', () => {
     expect(startAutoBlock(config, { logger, debug: false, report })).toBe(blocker);
   });

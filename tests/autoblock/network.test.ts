@@ -51,7 +51,7 @@ function protectedView(categories: Record<string, string | null> = { 'tracker.ex
   return { view, reached, Request, navigator: new (view.Navigator as unknown as typeof Navigator)() };
 }
 
-describe('requests scripts make themselves (contract section 9)', () => {
+describe('requests scripts make themselves', () => {
   it('rejects a fetch to a denied vendor with a TypeError that names the URL, vendor and category', async () => {
     const { view, reached, Request } = protectedView();
     await expect(view.fetch('https://tracker.example/collect')).rejects.toThrow(

@@ -5,7 +5,7 @@ import { cookiePage } from '../support/cookie-model';
 
 const patterns = (...names: string[]) => names.map((name) => compilePattern(name) as NamePattern);
 
-describe('clean-up of a withdrawn category (contract section 6, CK-8)', () => {
+describe('clean-up of a withdrawn category (GDPR Art. 7(3): withdrawing is as easy as giving)', () => {
   it("deletes a withdrawn category's cookies on every parent domain and every path prefix", () => {
     const page = cookiePage('https://www.example.test/shop/cart');
     page.seed({ name: '_ga', domain: 'example.test', hostOnly: false, path: '/' });
@@ -36,7 +36,7 @@ describe('clean-up of a withdrawn category (contract section 6, CK-8)', () => {
     expect(report.deleted).toEqual(['_ga_ABC123', '_ga_XYZ']);
   });
 
-  it('reports a cookie it could not delete as remaining, never as deleted (CK-9)', () => {
+  it('reports a cookie it could not delete as remaining, never as deleted', () => {
     const page = cookiePage();
     page.seed({ name: '_hjid', locked: true });
     page.seed({ name: '_hjSession' });
@@ -95,5 +95,25 @@ describe('deleting one cookie everywhere', () => {
     const domains = ['host-only', 'a.b.example.test', 'b.example.test', 'example.test'];
     expect(places).toEqual(domains.flatMap((domain) => ['/', '/x', '/x/y'].map((path) => `${path} ${domain}`)));
     expect(page.writes.every((write) => write.startsWith('n=;') && write.includes('max-age=0'))).toBe(true);
+  });
+});
+
+describe('deleting a prefixed cookie', () => {
+  it('writes the deletion of a __Secure- or __Host- cookie with Secure, as browsers require, and others without', () => {
+    const written: string[] = [];
+    const document = {
+      location: { hostname: 'www.example.test', pathname: '/' },
+      set cookie(value: string) {
+        written.push(value);
+      },
+    } as unknown as Document;
+    deleteCookieEverywhere(document, '__Secure-session');
+    deleteCookieEverywhere(document, '__Host-cart');
+    deleteCookieEverywhere(document, '_ga');
+    const of = (name: string) => written.filter((cookie) => cookie.startsWith(`${name}=`));
+    expect(of('__Secure-session').length).toBeGreaterThan(0);
+    expect(of('__Secure-session').every((cookie) => cookie.includes('; secure'))).toBe(true);
+    expect(of('__Host-cart').filter((cookie) => !cookie.includes('domain=')).every((cookie) => cookie.includes('; secure'))).toBe(true);
+    expect(of('_ga').some((cookie) => cookie.includes('; secure'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { candidateDomains, candidatePaths, visibleCookieNames, visibleCookieValues } from '../../src/cookies/locations';
 
-describe('where a visible cookie may live (CK-8)', () => {
+describe('where a visible cookie may live', () => {
   it('tries host-only first, then the host and each parent domain, never the bare top-level label', () => {
     expect(candidateDomains('shop.www.example.co.uk')).toEqual([undefined, 'shop.www.example.co.uk', 'www.example.co.uk', 'example.co.uk', 'co.uk']);
     expect(candidateDomains('example.test')).toEqual([undefined, 'example.test']);

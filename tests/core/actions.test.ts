@@ -83,7 +83,7 @@ describe('the actions, the only writers of the decision', () => {
     expect(stores.$decision.get()).toMatchObject({ method: 'acknowledge', allowed: ['functional'], denied: ['advertising'] });
   });
 
-  it('acknowledge under a privacy signal keeps advertising denied and records the signal (GPC-2)', () => {
+  it('acknowledge under a privacy signal keeps advertising denied and records the signal', () => {
     const { stores, actions } = setUp({ mode: 'opt-out', categories: { functional: {}, advertising: {} } }, { signal: true });
     actions.acknowledge();
     expect(stores.$decision.get()).toMatchObject({ gpc: true, allowed: ['functional'], denied: ['advertising'] });

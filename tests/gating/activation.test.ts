@@ -12,7 +12,7 @@ function page(html: string): Element[] {
 
 const activator = () => createActivator(document, recordingLogger(), scriptTrust(window));
 
-describe('activating allowed elements (contract section 4)', () => {
+describe('activating allowed elements', () => {
   it('gives an element and its sources their deferred URLs, once, and marks it activated', () => {
     const [img, picture] = page(`
       <img data-consent="advertising" data-src="https://ads.example/p.gif" data-srcset="https://ads.example/p2.gif 2x">

@@ -12,7 +12,7 @@ function element(html: string): Element {
 
 afterEach(() => document.body.replaceChildren());
 
-describe('reading gated markup (contract section 4)', () => {
+describe('reading gated markup', () => {
   it('lists the categories an element needs, however they are spaced', () => {
     expect(listedCategories(element('<img data-consent="  advertising \n social ">'))).toEqual(['advertising', 'social']);
     expect(listedCategories(element('<img data-consent="">'))).toEqual([]);

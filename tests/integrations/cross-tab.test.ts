@@ -21,7 +21,7 @@ function fakeView() {
   return { view: { BroadcastChannel: Channel } as unknown as Window, channels };
 }
 
-describe('cross-tab sync (contract section 5)', () => {
+describe('cross-tab sync', () => {
   it('opens one channel with the given name, announces a change on it and closes it', () => {
     const { view, channels } = fakeView();
     const crossTab = createCrossTab(view, 'consent-gate:consent_gate', () => undefined);
@@ -31,7 +31,7 @@ describe('cross-tab sync (contract section 5)', () => {
     expect(channels[0]).toMatchObject({ name: 'consent-gate:consent_gate', posted: ['changed'], closed: true });
   });
 
-  it('calls back on any message, whatever it says: tabs only tell each other to re-read (CK-10)', () => {
+  it('calls back on any message, whatever it says: tabs only tell each other to re-read', () => {
     const { view, channels } = fakeView();
     let calls = 0;
     createCrossTab(view, 'c', () => calls++);

@@ -46,7 +46,7 @@ describe('the consent cookie writer', () => {
     expect(announced()).toBe(0);
   });
 
-  it('replaces several visible copies with the one decision in force (CK-7)', () => {
+  it('replaces several visible copies with the one decision in force', () => {
     const current = decision(['analytics'], ['advertising']);
     const { stores, storage } = setUp([encodeDecision(current), encodeDecision(decision([], ['analytics', 'advertising'], 1))]);
     stores.$decision.set(current);

@@ -49,7 +49,7 @@ function setUp(mine: StoredDecision | null = null) {
   return { stores, storage, channels, deliver, crossTab };
 }
 
-describe('adopting a decision made in another tab (contract section 5)', () => {
+describe('adopting a decision made in another tab', () => {
   it("adopts what the cookie now says and hides this tab's banner", () => {
     const { stores, storage, deliver } = setUp();
     stores.$surface.set('banner');
@@ -60,7 +60,7 @@ describe('adopting a decision made in another tab (contract section 5)', () => {
     expect(stores.$surface.get()).toBeNull();
   });
 
-  it('reads the cookie, never the message: a hostile message can at most trigger a re-read (CK-10)', () => {
+  it('reads the cookie, never the message: a hostile message can at most trigger a re-read', () => {
     const mine = decision([], ['analytics', 'advertising']);
     const { stores, deliver } = setUp(mine);
     let changes = 0;
@@ -88,7 +88,7 @@ describe('adopting a decision made in another tab (contract section 5)', () => {
     }
   });
 
-  it('adopts the newest current copy when several are visible (CK-7)', () => {
+  it('adopts the newest current copy when several are visible', () => {
     const { stores, storage, deliver } = setUp();
     const older = decision([], ['analytics', 'advertising'], { timestamp: NOW - 100 });
     const newer = decision(['analytics', 'advertising'], [], { timestamp: NOW - 5 });

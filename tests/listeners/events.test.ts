@@ -35,7 +35,7 @@ function setUp() {
   return { stores, seen, stop };
 }
 
-describe("the instance's events (contract section 8)", () => {
+describe("the instance's events", () => {
   it('emits change and then the consent-gate:change DOM event with the new state on every decision', () => {
     const { stores, seen } = setUp();
     stores.$decision.set(decision);

@@ -15,7 +15,7 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 afterEach(() => vi.unstubAllEnvs());
 
-describe('warnings for the site owner about the configuration (GDPR-3)', () => {
+describe('warnings for the site owner about the configuration', () => {
   it('warns once about each catalogued tracking cookie declared necessary, naming the category it belongs in', () => {
     const logger = recordingLogger();
     const config = resolveConfig({ categories: { necessary: { cookies: ['_ga', '_fbp', 'cart', 'session'] }, advertising: {} } });

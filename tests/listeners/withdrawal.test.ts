@@ -46,7 +46,7 @@ function setUp(catalogue: CatalogueOption = ENTRIES) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-describe('clean-up when consent is withdrawn (contract section 6)', () => {
+describe('clean-up when consent is withdrawn', () => {
   it("deletes a withdrawn category's declared cookies and storage keys at once, and only those", () => {
     const { page, stores, names, reports } = setUp();
     for (const name of ['_pk_id', '_hjSession', '_uetsid', 'session']) page.seed({ name, domain: 'example.test', hostOnly: false });
@@ -88,7 +88,7 @@ describe('clean-up when consent is withdrawn (contract section 6)', () => {
     expect(reports.map((report) => report.categories)).toEqual([['analytics', 'advertising']]);
   });
 
-  it('warns once about cookies JavaScript could not delete (CK-9)', () => {
+  it('warns once about cookies JavaScript could not delete', () => {
     const { page, stores, logger } = setUp();
     page.seed({ name: '_pk_id', locked: true });
     stores.$decision.set(decision(['advertising'], ['analytics']));

@@ -15,7 +15,7 @@ const state: ConsentState = {
   gpc: true,
 };
 
-describe('consent records (contract section 5)', () => {
+describe('consent records', () => {
   it('records a decision with its consent id, its own time, the choices and the context', () => {
     expect(decisionRecord(state, context)).toEqual({
       schemaVersion: 1,

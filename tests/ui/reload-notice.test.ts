@@ -13,7 +13,7 @@ function shadowRoot(): HTMLElement {
   return root;
 }
 
-describe('the offer to reload after a withdrawal (contract section 6)', () => {
+describe('the offer to reload after a withdrawal', () => {
   it('says why, and offers to reload or close, in the visitor\u2019s language with English underneath', () => {
     const { ui } = setup({ categories: { analytics: {} } }, { locale: { reload: 'Neu laden' } });
     const notice = createReloadNotice(ui, shadowRoot(), () => undefined);

@@ -12,7 +12,7 @@ function button(config = {}, locale = {}) {
   return { element, calls };
 }
 
-describe('the floating cookie settings button (contract section 4)', () => {
+describe('the floating cookie settings button', () => {
   it('is a button named by the localised "Cookie settings", with an icon and no visible text', () => {
     const { element } = button({}, { settings: 'Cookie-Einstellungen' });
     expect(element.type).toBe('button');
