@@ -78,15 +78,3 @@ export async function importOptionals<const T extends readonly OptionalDependenc
   if (missing.length) throw new MissingDependencyError(missing, purpose);
   return settled.map((result) => (result as PromiseFulfilledResult<unknown>).value) as never;
 }
-
-/** An optional peer dependency and its loader: the same shape as {@link OptionalDependency}. */
-export type OptionalPackage = OptionalDependency;
-
-/**
- * Checks that every package `purpose` needs is installed, before any work starts, so that the
- * message names all the missing ones at once (the scanner's check; the values are not needed).
- * @throws {MissingDependencyError} naming every missing package and the one install command.
- */
-export async function requireAll(purpose: string, packages: readonly OptionalPackage[]): Promise<void> {
-  await importOptionals(packages, purpose);
-}

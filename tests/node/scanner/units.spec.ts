@@ -6,7 +6,7 @@ import { inertMarkup, originalMarkup } from '../../../src/node/scanner/markup.js
 import { escapeHtml, html } from '../../../src/node/scanner/report-html.js';
 import { cell, fence } from '../../../src/node/scanner/report-markdown.js';
 import { parseRobots, robotsFromResponse } from '../../../src/node/scanner/robots.js';
-import { MissingDependencyError, requireAll } from '../../../src/node/optional-dependency.js';
+import { importOptionals, MissingDependencyError } from '../../../src/node/optional-dependency.js';
 import { companyOf, familyOf } from '../../../src/node/scanner/config-draft.js';
 import { DeadlineError, parseDuration, withDeadline } from '../../../src/node/scanner/deadline.js';
 import { isConsentRecord } from '../../../src/node/scanner/interceptor.js';
@@ -182,11 +182,14 @@ describe('optional dependencies', () => {
     const missing = (name: string) => async () => {
       throw Object.assign(new Error(`Cannot find package '${name}' imported from x`), { code: 'ERR_MODULE_NOT_FOUND' });
     };
-    const error = await requireAll('consent-gate scan', [
-      { name: 'tldts', load: missing('tldts') },
-      { name: 'playwright-core', load: missing('playwright-core') },
-      { name: 'present', load: async () => ({}) },
-    ]).catch((caught: unknown) => caught);
+    const error = await importOptionals(
+      [
+        { name: 'tldts', load: missing('tldts') },
+        { name: 'playwright-core', load: missing('playwright-core') },
+        { name: 'present', load: async () => ({}) },
+      ],
+      'consent-gate scan',
+    ).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MissingDependencyError);
     expect((error as Error).message).toBe('consent-gate scan needs tldts and playwright-core, which are not installed. Run: npm install tldts playwright-core');
   });

@@ -2,7 +2,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { validateConfig } from '../../../config/messages.js';
 import type { ConsentGateConfig } from '../../../types.js';
-import { requireAll } from '../../optional-dependency.js';
+import { importOptionals } from '../../optional-dependency.js';
 import { ChromiumNotFoundError } from '../../scanner/chromium.js';
 import { DEFAULT_DELAY_MS, DEFAULT_PAGES } from '../../scanner/crawl.js';
 import { DEFAULT_DEADLINE_MS, DEFAULT_WATCH_MS, parseDuration } from '../../scanner/deadline.js';
@@ -105,10 +105,13 @@ export async function scan(target: string | undefined, flags: ScanFlags, io: Cli
   const format = flags.format ?? 'text';
   if (!['text', 'json', 'junit'].includes(format)) throw new CliError(`--format takes text, json or junit, not "${format}"`, 2);
   // Every missing package named at once, before anything is read, launched or written.
-  await requireAll('consent-gate scan', [
-    { name: 'tldts', load: () => import('tldts') },
-    { name: 'playwright-core', load: () => import('playwright-core') },
-  ]);
+  await importOptionals(
+    [
+      { name: 'tldts', load: () => import('tldts') },
+      { name: 'playwright-core', load: () => import('playwright-core') },
+    ],
+    'consent-gate scan',
+  );
   try {
     if (verify) {
       if (flags.report) throw new CliError('--report belongs to a scan, not to --verify (use --format and --out)', 2);
