@@ -1,25 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCrossTab } from '../../src/integrations/cross-tab';
-
-/** A window whose BroadcastChannel is the test's: each channel records what it posted. */
-function fakeView() {
-  const channels: Channel[] = [];
-  class Channel {
-    posted: unknown[] = [];
-    closed = false;
-    onmessage: ((event: { data: unknown }) => void) | null = null;
-    constructor(public name: string) {
-      channels.push(this);
-    }
-    postMessage(message: unknown) {
-      this.posted.push(message);
-    }
-    close() {
-      this.closed = true;
-    }
-  }
-  return { view: { BroadcastChannel: Channel } as unknown as Window, channels };
-}
+import { fakeChannelView as fakeView } from '../support/broadcast-channel';
 
 describe('cross-tab sync', () => {
   it('opens one channel with the given name, announces a change on it and closes it', () => {
@@ -32,11 +13,11 @@ describe('cross-tab sync', () => {
   });
 
   it('calls back on any message, whatever it says: tabs only tell each other to re-read', () => {
-    const { view, channels } = fakeView();
+    const { view, deliver } = fakeView();
     let calls = 0;
     createCrossTab(view, 'c', () => calls++);
-    channels[0]!.onmessage!({ data: 'changed' });
-    channels[0]!.onmessage!({ data: { allowed: ['advertising'] } });
+    deliver('changed');
+    deliver({ allowed: ['advertising'] });
     expect(calls).toBe(2);
   });
 

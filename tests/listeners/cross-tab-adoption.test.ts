@@ -4,6 +4,7 @@ import { encodeDecision, type StoredDecision } from '../../src/core/record';
 import { createStores } from '../../src/core/stores';
 import { adoptOtherTabs } from '../../src/listeners/cross-tab-adoption';
 import { createMemoryStorage } from '../../src/storage/decision-storage';
+import { fakeChannelView as fakeView } from '../support/broadcast-channel';
 
 const NOW = 1_790_000_000;
 const config = resolveConfig({ categories: { analytics: {}, advertising: {} } });
@@ -18,28 +19,6 @@ const decision = (allowed: string[], denied: string[], extra: Partial<StoredDeci
   denied,
   ...extra,
 });
-
-/** A window whose BroadcastChannel is one the test drives: `deliver` is a message from another tab. */
-function fakeView() {
-  const channels: Array<{ name: string; posted: unknown[]; closed: boolean; onmessage: ((event: MessageEvent) => void) | null }> = [];
-  class Channel {
-    posted: unknown[] = [];
-    closed = false;
-    onmessage: ((event: MessageEvent) => void) | null = null;
-    constructor(public name: string) {
-      channels.push(this);
-    }
-    postMessage(message: unknown) {
-      this.posted.push(message);
-    }
-    close() {
-      this.closed = true;
-    }
-  }
-  const view = { BroadcastChannel: Channel } as unknown as Window;
-  const deliver = (data: unknown = 'changed') => channels[0]!.onmessage?.({ data } as MessageEvent);
-  return { view, channels, deliver };
-}
 
 function setUp(mine: StoredDecision | null = null) {
   const stores = createStores(config, mine, false);
