@@ -11,14 +11,22 @@ describe('the edit distance for typos', () => {
     expect(editDistance('ads', 'advertising')).toBe(8);
     expect(editDistance('', 'abc')).toBe(3);
   });
+});
 
-  it('withinOneEdit says exactly what a distance of at most one says', () => {
+describe('withinOneEdit: the near-miss test every build carries', () => {
+  it('says what editDistance <= 1 says (Damerau-Levenshtein, optimal string alignment), without its table', () => {
+    // A small alphabet, so that near and far pairs both come up often.
+    const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c'), maxLength: 6 });
+    let near = 0;
     fc.assert(
-      fc.property(fc.string({ maxLength: 6, unit: fc.constantFrom('a', 'b', 'c') }), fc.string({ maxLength: 6, unit: fc.constantFrom('a', 'b', 'c') }), (a, b) => {
+      fc.property(word, word, (a, b) => {
+        if (editDistance(a, b) <= 1) near++;
         expect(withinOneEdit(a, b)).toBe(editDistance(a, b) <= 1);
       }),
       { numRuns: 3000 },
     );
+    expect(near).toBeGreaterThan(100);
+    expect([withinOneEdit('analytcs', 'analytics'), withinOneEdit('anlaytics', 'analytics'), withinOneEdit('socail', 'social'), withinOneEdit('ads', 'advertising')]).toEqual([true, true, true, false]);
   });
 });
 
